@@ -1,0 +1,281 @@
+// The typestate API: a candidacy's state is part of its type, so an illegal
+// transition, such as logging work on an interviewing candidacy, does not
+// compile.
+#ifndef HIREGUARD_CANDIDACY_HPP
+#define HIREGUARD_CANDIDACY_HPP
+
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include <hireguard/data.hpp>
+#include <hireguard/detail/steps.hpp>
+#include <hireguard/detail/type_list.hpp>
+#include <hireguard/lifecycle.hpp>
+#include <hireguard/rejection.hpp>
+#include <hireguard/table.hpp>
+#include <hireguard/values.hpp>
+#include <hireguard/workflow.hpp>
+
+namespace hireguard {
+
+template <class State, workflow W = lifecycle>
+class candidacy;
+
+/// Instantiated for an event that has no row in the candidacy's current state:
+/// the compile error it produces names both in its first lines.
+template <class State, class Event, class W = lifecycle>
+struct illegal_transition {
+    static_assert(can_fire_v<State, Event, W>,
+                  "hireguard: illegal transition: no row of the workflow's table fires this event in this state");
+};
+
+/// Instantiated for a (state, event) pair with two unguarded rows.
+template <class State, class Event>
+struct nondeterministic_transition {
+    static_assert(detail::always_false<State, Event>::value,
+                  "hireguard: nondeterministic transition: two rows without guards for this state and event");
+};
+
+/// Thrown when an `outcome` is asked for what it does not hold.
+class bad_outcome_access : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
+/// A rejected event in the typed API: why, and the candidacy, unchanged.
+template <class Source, workflow W = lifecycle>
+struct rejected {
+    rejection why;
+    candidacy<Source, W> unchanged;
+};
+
+namespace detail {
+
+struct candidacy_access {
+    template <class State, class W>
+    static candidacy<State, W> make(candidacy_data data, policy const& p) {
+        return candidacy<State, W>(std::move(data), p);
+    }
+};
+
+}  // namespace detail
+
+/// The result of an event on a guarded row: the candidacy in one of the rows'
+/// targets, or the rejection with the candidacy unchanged. `accept_offer`'s
+/// outcome can hold `contract_active` or `contract_pending`: `is<T>()` says which.
+///
+///     auto r = std::move(c).on(event::accept_offer{.at = now});
+///     if (r.is<state::contract_active>()) { auto active = std::move(r).get<state::contract_active>(); }
+template <workflow W, class Source, class... Targets>
+class [[nodiscard]] outcome {
+public:
+    using variant_type = std::variant<rejected<Source, W>, candidacy<Targets, W>...>;
+
+    /// Whether the event was accepted.
+    [[nodiscard]] bool accepted() const noexcept { return v_.index() != 0; }
+    explicit operator bool() const noexcept { return accepted(); }
+
+    /// Whether the event was accepted into state T.
+    template <class T>
+    [[nodiscard]] bool is() const noexcept {
+        if constexpr ((std::is_same_v<T, Targets> || ...)) {
+            return std::holds_alternative<candidacy<T, W>>(v_);
+        } else {
+            return false;
+        }
+    }
+
+    /// The name of the state the candidacy is now in (the source when rejected).
+    [[nodiscard]] std::string_view state_name() const noexcept {
+        return std::visit([](auto const& alt) { return name_of(alt); }, v_);
+    }
+
+    /// The rejection. Throws `bad_outcome_access` when the event was accepted.
+    [[nodiscard]] rejection const& error() const {
+        if (accepted()) throw bad_outcome_access("hireguard: outcome::error() on an accepted event");
+        return std::get<0>(v_).why;
+    }
+
+    /// The candidacy in state T. Throws `bad_outcome_access` when it is not there.
+    template <class T>
+    [[nodiscard]] candidacy<T, W> get() && {
+        static_assert((std::is_same_v<T, Targets> || ...), "hireguard: this outcome never leads to that state");
+        if (!is<T>()) throw bad_outcome_access("hireguard: outcome does not hold the candidacy in that state");
+        return std::get<candidacy<T, W>>(std::move(v_));
+    }
+
+    /// The candidacy in the only possible target. Throws `bad_outcome_access` when rejected.
+    [[nodiscard]] auto value() &&
+        requires(sizeof...(Targets) == 1)
+    {
+        return std::move(*this).template get<Targets...>();
+    }
+
+    /// The rejection with the unchanged candidacy. Throws `bad_outcome_access` when accepted.
+    [[nodiscard]] rejected<Source, W> rejection_and_candidacy() && {
+        if (accepted()) throw bad_outcome_access("hireguard: outcome was accepted");
+        return std::get<0>(std::move(v_));
+    }
+
+    /// Calls `f` with `candidacy<Target, W>&&` or `rejected<Source, W>&&`.
+    template <class F>
+    decltype(auto) visit(F&& f) && {
+        return std::visit(std::forward<F>(f), std::move(v_));
+    }
+
+private:
+    template <class, workflow>
+    friend class candidacy;
+    template <class T>
+    static std::string_view name_of(candidacy<T, W> const& /*c*/) noexcept {
+        return T::name;
+    }
+    static std::string_view name_of(rejected<Source, W> const& /*r*/) noexcept { return Source::name; }
+
+    template <class Alt>
+    explicit outcome(std::in_place_type_t<Alt> tag, Alt&& alt) : v_(tag, std::move(alt)) {}
+
+    variant_type v_;
+};
+
+namespace detail {
+template <class W, class Source, class Targets>
+struct outcome_of;
+template <class W, class Source, class... Targets>
+struct outcome_of<W, Source, type_list<Targets...>> {
+    using type = outcome<W, Source, Targets...>;
+};
+template <class Rows>
+struct targets_of;
+template <class... Rows>
+struct targets_of<type_list<Rows...>> : append_unique<type_list<>, typename Rows::Target...> {};
+template <class Rows>
+inline constexpr bool any_guarded_v = false;
+template <class... Rows>
+inline constexpr bool any_guarded_v<type_list<Rows...>> = (is_guarded_v<Rows> || ...);
+}  // namespace detail
+
+/// A candidacy known to be in `State` of workflow `W`. Move-only; obtained
+/// from `begin_candidacy`, from a legal transition, or from a runtime
+/// `machine`, never forged.
+///
+///     auto c = hireguard::begin_candidacy(job_id{7}, freelancer_id{42});
+///     auto s = std::move(c).on(event::submit_proposal{});        // candidacy<state::submitted>
+///     auto i = std::move(s).on(event::respond{});                // candidacy<state::interviewing>
+///     // std::move(i).on(event::log_work{});                     // does not compile: work before hire
+template <class State, workflow W>
+class candidacy {
+    static_assert(is_state_of_v<State, W>, "hireguard: this type is not a state of the workflow");
+
+public:
+    using state_type = State;
+    using workflow_type = W;
+
+    candidacy() = delete;
+    candidacy(candidacy const&) = delete;
+    candidacy& operator=(candidacy const&) = delete;
+    candidacy(candidacy&&) noexcept = default;
+    candidacy& operator=(candidacy&&) noexcept = default;
+    ~candidacy() = default;
+
+    /// The state's DOMAIN.md name.
+    [[nodiscard]] static constexpr std::string_view state_name() noexcept { return State::name; }
+    [[nodiscard]] job_id job() const noexcept { return data_.job; }
+    [[nodiscard]] freelancer_id freelancer() const noexcept { return data_.freelancer; }
+    /// Everything else the candidacy knows.
+    [[nodiscard]] candidacy_data const& data() const noexcept { return data_; }
+    /// The policy its rules apply.
+    [[nodiscard]] hireguard::policy const& policy() const noexcept { return policy_; }
+
+    /// Whether `Event` can fire in this state (a row exists).
+    template <class Event>
+    static constexpr bool can_fire = can_fire_v<State, Event, W>;
+
+    /// Fires `e`. On a row without a guard, returns the candidacy in the
+    /// target state; on guarded rows, an `outcome`. Does not compile when the
+    /// table has no row for (State, Event). Throws `invalid_event`, leaving
+    /// the candidacy as it was, when an unguarded row's event is dated before
+    /// the latest accepted event.
+    template <class Event>
+    [[nodiscard]] auto on(Event const& e) && {
+        using rows = rows_for_t<State, Event, W>;
+        if constexpr (rows::size == 0) {
+            [[maybe_unused]] illegal_transition<State, Event, W> error;
+        } else if constexpr (!detail::any_guarded_v<rows>) {
+            if constexpr (rows::size != 1) {
+                [[maybe_unused]] nondeterministic_transition<State, Event> error;
+            } else {
+                using row = typename detail::front<rows>::type;
+                if (auto v = detail::time_violation(data_, e))
+                    throw invalid_event(rejection::from(std::move(*v), State::name, Event::name));
+                detail::complete<typename row::Action>(data_, e);
+                return candidacy<typename row::Target, W>(std::move(data_), policy_);
+            }
+        } else {
+            using result = typename detail::outcome_of<W, State, typename detail::targets_of<rows>::type>::type;
+            if (auto v = detail::time_violation(data_, e)) return reject<result>(std::move(*v), Event::name);
+            // Rows are tried last to first, as the Boost.MSM back-end does.
+            return try_rows<result>(e, typename detail::reverse<rows>::type{});
+        }
+    }
+
+private:
+    friend struct detail::candidacy_access;
+    template <class, workflow>
+    friend class candidacy;
+
+    candidacy(candidacy_data data, hireguard::policy const& p) : data_(std::move(data)), policy_(p) {}
+
+    template <class Result>
+    Result reject(violation v, std::string_view event_name) {
+        using alt = rejected<State, W>;
+        return Result(std::in_place_type<alt>,
+                      alt{rejection::from(std::move(v), State::name, event_name), std::move(*this)});
+    }
+
+    template <class Result, class Event, class... Rows>
+    Result try_rows(Event const& e, type_list<Rows...> /*rows*/) {
+        std::optional<violation> last;
+        std::optional<Result> out;
+        auto attempt = [&]<class Row>(Row* /*row*/) {
+            if (out) return;
+            if (auto v = detail::check_guard<typename Row::Guard>(data_, policy_, e)) {
+                last = std::move(v);
+                return;
+            }
+            using target = candidacy<typename Row::Target, W>;
+            detail::complete<typename Row::Action>(data_, e);
+            out.emplace(Result(std::in_place_type<target>, target(std::move(data_), policy_)));
+        };
+        (attempt(static_cast<Rows*>(nullptr)), ...);
+        if (out) return std::move(*out);
+        return reject<Result>(std::move(*last), Event::name);
+    }
+
+    candidacy_data data_;
+    hireguard::policy policy_;
+};
+
+/// Starts a candidacy of `W` (the canonical lifecycle unless named) in its
+/// initial state: `prospect`, no contact yet.
+///
+///     auto c = hireguard::begin_candidacy(hireguard::job_id{7}, hireguard::freelancer_id{42});
+template <workflow W = lifecycle>
+[[nodiscard]] candidacy<typename W::initial_state, W> begin_candidacy(job_id job, freelancer_id freelancer,
+                                                                      policy const& p = {}) {
+    return detail::candidacy_access::make<typename W::initial_state, W>(candidacy_data{job, freelancer}, p);
+}
+
+/// Satisfied when `Event` can fire on the candidacy type `C`.
+///
+///     static_assert(!hireguard::can_fire_on<hireguard::candidacy<state::interviewing>, event::log_work>);
+template <class C, class Event>
+concept can_fire_on = can_fire_v<typename C::state_type, Event, typename C::workflow_type>;
+
+}  // namespace hireguard
+
+#endif

@@ -1,0 +1,20 @@
+// Everything hireguard offers. Include the smaller headers to pay only for
+// what you use: <hireguard/candidacy.hpp> alone does not bring in the
+// Boost.MSM back-end.
+#ifndef HIREGUARD_HIREGUARD_HPP
+#define HIREGUARD_HIREGUARD_HPP
+
+#include <hireguard/candidacy.hpp>
+#include <hireguard/data.hpp>
+#include <hireguard/events.hpp>
+#include <hireguard/lifecycle.hpp>
+#include <hireguard/machine.hpp>
+#include <hireguard/rejection.hpp>
+#include <hireguard/rules.hpp>
+#include <hireguard/states.hpp>
+#include <hireguard/table.hpp>
+#include <hireguard/values.hpp>
+#include <hireguard/verdict.hpp>
+#include <hireguard/workflow.hpp>
+
+#endif

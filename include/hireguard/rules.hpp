@@ -1,0 +1,395 @@
+// The runtime guards of DOMAIN.md as named rules, their combinators, and the
+// actions that accepted transitions apply to a candidacy's data.
+//
+// A rule is a class with
+//     static std::optional<violation> check(candidacy_data const&, policy const&, Event const&);
+// Deriving from `rule<Derived>` also makes it a Boost.MSM guard functor, so the
+// same type appears in the transition table and is run by every executor.
+#ifndef HIREGUARD_RULES_HPP
+#define HIREGUARD_RULES_HPP
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <hireguard/data.hpp>
+#include <hireguard/rejection.hpp>
+#include <hireguard/values.hpp>
+
+namespace hireguard {
+
+/// The time an event happened: its own timestamp, or else the candidacy's
+/// latest known time; empty when neither is known.
+template <class Event>
+[[nodiscard]] constexpr std::optional<timestamp> event_time(candidacy_data const& d, Event const& e) noexcept {
+    return e.at ? e.at : d.last_event_at;
+}
+
+/// Base of every rule: makes `Derived` usable as a Boost.MSM guard. The
+/// back-end passes itself as `fsm`; hireguard's MSM front-end records the
+/// violation there so that the engine can report it.
+template <class Derived>
+struct rule {
+    template <class Event, class Fsm, class Source, class Target>
+    bool operator()(Event const& e, Fsm& fsm, Source& /*unused*/, Target& /*unused*/) const {
+        return fsm.template hireguard_admit<Derived>(e);
+    }
+};
+
+/// Base of every action: makes `Derived` usable as a Boost.MSM action functor.
+template <class Derived>
+struct action {
+    template <class Event, class Fsm, class Source, class Target>
+    void operator()(Event const& e, Fsm& fsm, Source& /*unused*/, Target& /*unused*/) const {
+        Derived::apply(fsm.hireguard_data(), e);
+    }
+};
+
+/// A guard that holds when every rule holds; reports the first that does not.
+///
+///     using feedback_allowed = hireguard::all_of<rules::feedback_window_open, rules::feedback_once_per_party>;
+template <class... Rules>
+struct all_of : rule<all_of<Rules...>> {
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+        std::optional<violation> out;
+        (void)((out = Rules::check(d, p, e), !out) && ...);
+        return out;
+    }
+};
+
+/// A guard that holds when at least one rule holds; reports the last violation
+/// when none does.
+template <class... Rules>
+struct any_of : rule<any_of<Rules...>> {
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+        std::optional<violation> out;
+        (void)((out = Rules::check(d, p, e), out) && ...);
+        return out;
+    }
+};
+
+/// A guard that holds when `Rule` does not. Its violation names `Rule` and
+/// says that it held.
+template <class Rule>
+struct not_ : rule<not_<Rule>> {
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+        if (Rule::check(d, p, e)) return std::nullopt;
+        return violation{rule_id::custom, "the rule that must not hold holds", Rule::name};
+    }
+    static constexpr std::string_view name = "not";
+};
+
+/// The rules of DOMAIN.md. Each has a stable `id` and a `name`.
+namespace rules {
+
+namespace detail {
+template <class Event>
+[[nodiscard]] std::optional<violation> require_time(candidacy_data const& d, Event const& e, std::string_view why) {
+    if (event_time(d, e)) return std::nullopt;
+    return violation{rule_id::event_time_known,
+                     std::string(Event::name) + " needs a timestamp: " + std::string(why)};
+}
+}  // namespace detail
+
+/// Offer terms: an hourly rate above zero, or a fixed price whose first
+/// milestone is at least the policy's minimum. The event must be dated, since
+/// the offer's lifetime counts from it.
+struct offer_terms_valid : rule<offer_terms_valid> {
+    static constexpr rule_id id = rule_id::offer_terms_valid;
+    static constexpr std::string_view name = "offer_terms_valid";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+        if (auto v = detail::require_time(d, e, "the offer's lifetime counts from it")) return v;
+        offer_terms const& t = e.terms;
+        if (t.kind == contract_kind::hourly) {
+            if (t.hourly_rate <= money{})
+                return violation{id, "an hourly offer needs a rate above $0.00, got " + to_string(t.hourly_rate)};
+        } else if (t.first_milestone < p.minimum_milestone) {
+            return violation{id, "the first milestone of a fixed-price offer is " + to_string(t.first_milestone) +
+                                     ", below the " + to_string(p.minimum_milestone) + " minimum"};
+        }
+        return std::nullopt;
+    }
+};
+
+/// The offer is answered before its lifetime runs out: an offer sent at `s`
+/// can be accepted up to and including the second before `s + offer_lifetime`.
+struct offer_not_expired : rule<offer_not_expired> {
+    static constexpr rule_id id = rule_id::offer_not_expired;
+    static constexpr std::string_view name = "offer_not_expired";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+        if (auto v = detail::require_time(d, e, "offer expiry is checked against it")) return v;
+        if (!d.offer_sent_at) return violation{id, "there is no dated offer to accept"};
+        timestamp const expiry = *d.offer_sent_at + p.offer_lifetime;
+        if (*event_time(d, e) < expiry) return std::nullopt;
+        auto const days = std::chrono::duration_cast<std::chrono::days>(p.offer_lifetime).count();
+        return violation{id, "the offer was sent " + to_date_string(*d.offer_sent_at) + " and expired after " +
+                                 std::to_string(days) + " days, on " + to_date_string(expiry)};
+    }
+};
+
+/// Routes an acceptance to `contract_active`: the start date is not later than
+/// the acceptance (or there is none).
+struct start_date_not_after_acceptance : rule<start_date_not_after_acceptance> {
+    static constexpr rule_id id = rule_id::start_date_not_after_acceptance;
+    static constexpr std::string_view name = "start_date_not_after_acceptance";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
+        if (auto v = detail::require_time(d, e, "the start date is compared with it")) return v;
+        if (!d.terms || !d.terms->start_date || *d.terms->start_date <= *event_time(d, e)) return std::nullopt;
+        return violation{id, "the start date " + to_string(*d.terms->start_date) + " is after the acceptance"};
+    }
+};
+
+/// Routes an acceptance to `contract_pending`: the start date is later than
+/// the acceptance.
+struct start_date_after_acceptance : rule<start_date_after_acceptance> {
+    static constexpr rule_id id = rule_id::start_date_after_acceptance;
+    static constexpr std::string_view name = "start_date_after_acceptance";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
+        if (auto v = detail::require_time(d, e, "the start date is compared with it")) return v;
+        if (d.terms && d.terms->start_date && *d.terms->start_date > *event_time(d, e)) return std::nullopt;
+        return violation{id, "the contract has no start date after the acceptance"};
+    }
+};
+
+/// Logged work has a positive duration, and the total stays representable.
+struct work_duration_positive : rule<work_duration_positive> {
+    static constexpr rule_id id = rule_id::work_duration_positive;
+    static constexpr std::string_view name = "work_duration_positive";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
+        if (e.minutes <= std::chrono::minutes::zero())
+            return violation{id, "work needs a positive duration, got " + std::to_string(e.minutes.count()) +
+                                     " minutes"};
+        if (d.minutes_logged.count() > std::numeric_limits<std::chrono::minutes::rep>::max() - e.minutes.count())
+            return violation{rule_id::value_in_range, "the total of logged minutes would overflow"};
+        return std::nullopt;
+    }
+};
+
+/// A funded, unpaid milestone exists.
+struct milestone_funded : rule<milestone_funded> {
+    static constexpr rule_id id = rule_id::milestone_funded;
+    static constexpr std::string_view name = "milestone_funded";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+        if (d.milestone != milestone_status::none) return std::nullopt;
+        return violation{id, "no milestone is funded"};
+    }
+};
+
+/// Work on a fixed-price contract is done against a funded milestone; hourly
+/// work needs none.
+struct work_is_funded : rule<work_is_funded> {
+    static constexpr rule_id id = rule_id::milestone_funded;
+    static constexpr std::string_view name = "milestone_funded";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+        if (!d.terms || d.terms->kind == contract_kind::hourly || d.milestone != milestone_status::none)
+            return std::nullopt;
+        return violation{id, "fixed-price work needs a funded milestone, and none is funded"};
+    }
+};
+
+/// Milestones belong to fixed-price contracts.
+struct fixed_price_contract : rule<fixed_price_contract> {
+    static constexpr rule_id id = rule_id::fixed_price_contract;
+    static constexpr std::string_view name = "fixed_price_contract";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+        if (d.terms && d.terms->kind == contract_kind::fixed_price) return std::nullopt;
+        return violation{id, "milestones belong to fixed-price contracts, and this one is hourly"};
+    }
+};
+
+/// An amount of money in an event is above zero.
+struct amount_positive : rule<amount_positive> {
+    static constexpr rule_id id = rule_id::amount_positive;
+    static constexpr std::string_view name = "amount_positive";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& /*d*/, policy const& /*p*/, Event const& e) {
+        if (e.amount > money{}) return std::nullopt;
+        return violation{id, "the amount must be above $0.00, got " + to_string(e.amount)};
+    }
+};
+
+/// A milestone is at least the policy's minimum.
+struct milestone_minimum : rule<milestone_minimum> {
+    static constexpr rule_id id = rule_id::milestone_minimum;
+    static constexpr std::string_view name = "milestone_minimum";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& /*d*/, policy const& p, Event const& e) {
+        if (e.amount >= p.minimum_milestone) return std::nullopt;
+        return violation{id, "the milestone is " + to_string(e.amount) + ", below the " +
+                                 to_string(p.minimum_milestone) + " minimum"};
+    }
+};
+
+/// At most one funded, unpaid milestone at a time.
+struct one_funded_milestone : rule<one_funded_milestone> {
+    static constexpr rule_id id = rule_id::one_funded_milestone;
+    static constexpr std::string_view name = "one_funded_milestone";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+        if (d.milestone == milestone_status::none) return std::nullopt;
+        return violation{id, "a milestone of " + to_string(d.milestone_amount) + " is already funded and not paid"};
+    }
+};
+
+/// A submitted milestone exists, and paying it keeps the total representable.
+struct milestone_submitted : rule<milestone_submitted> {
+    static constexpr rule_id id = rule_id::milestone_submitted;
+    static constexpr std::string_view name = "milestone_submitted";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+        if (d.milestone != milestone_status::submitted)
+            return violation{id, d.milestone == milestone_status::funded ? "the funded milestone is not submitted yet"
+                                                                         : "no milestone is submitted"};
+        if (d.paid.cents() > std::numeric_limits<std::int64_t>::max() - d.milestone_amount.cents())
+            return violation{rule_id::value_in_range, "the total paid would overflow"};
+        return std::nullopt;
+    }
+};
+
+/// Feedback comes within the policy's window after the end of the contract:
+/// up to and including the second before `ended_at + feedback_window`.
+struct feedback_window_open : rule<feedback_window_open> {
+    static constexpr rule_id id = rule_id::feedback_window_open;
+    static constexpr std::string_view name = "feedback_window_open";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+        if (auto v = detail::require_time(d, e, "the feedback window is checked against it")) return v;
+        if (!d.ended_at) return violation{rule_id::event_time_known, "the contract's end time is unknown"};
+        timestamp const closes = *d.ended_at + p.feedback_window;
+        if (*event_time(d, e) < closes) return std::nullopt;
+        auto const days = std::chrono::duration_cast<std::chrono::days>(p.feedback_window).count();
+        return violation{id, "the contract ended " + to_date_string(*d.ended_at) + "; the " + std::to_string(days) +
+                                 "-day feedback window closed on " + to_date_string(closes)};
+    }
+};
+
+/// Each party leaves feedback at most once.
+struct feedback_once_per_party : rule<feedback_once_per_party> {
+    static constexpr rule_id id = rule_id::feedback_once_per_party;
+    static constexpr std::string_view name = "feedback_once_per_party";
+    template <class Event>
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
+        bool const already = e.by == party::client ? d.client_left_feedback : d.freelancer_left_feedback;
+        if (!already) return std::nullopt;
+        return violation{id, std::string(e.by == party::client ? "the client" : "the freelancer") +
+                                 " has already left feedback"};
+    }
+};
+
+}  // namespace rules
+
+/// What accepted transitions do to a candidacy's data. Every action is
+/// `noexcept`: once the guards pass, the transition completes.
+namespace actions {
+
+/// Records the offer's terms and when it was sent.
+struct record_offer : action<record_offer> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& e) noexcept {
+        d.terms = e.terms;
+        d.offer_sent_at = event_time(d, e);
+    }
+};
+
+/// Forgets a withdrawn or expired offer.
+struct clear_offer : action<clear_offer> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& /*e*/) noexcept {
+        d.terms.reset();
+        d.offer_sent_at.reset();
+    }
+};
+
+/// The hire: records the acceptance; the contract begins now unless its start
+/// date is later. A fixed-price contract starts with its first milestone funded.
+struct hire : action<hire> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& e) noexcept {
+        auto const now = event_time(d, e);
+        d.hired_at = now;
+        if (!(d.terms && d.terms->start_date && now && *d.terms->start_date > *now)) d.started_at = now;
+        if (d.terms && d.terms->kind == contract_kind::fixed_price) {
+            d.milestone = milestone_status::funded;
+            d.milestone_amount = d.terms->first_milestone;
+        }
+    }
+};
+
+/// A pending contract begins.
+struct begin_contract : action<begin_contract> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& e) noexcept {
+        d.started_at = event_time(d, e);
+    }
+};
+
+/// Adds the logged minutes.
+struct record_work : action<record_work> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& e) noexcept {
+        d.minutes_logged += e.minutes;
+    }
+};
+
+/// Puts a milestone's amount in escrow.
+struct fund : action<fund> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& e) noexcept {
+        d.milestone = milestone_status::funded;
+        d.milestone_amount = e.amount;
+    }
+};
+
+/// Marks the funded milestone's work as submitted.
+struct submit_work : action<submit_work> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& /*e*/) noexcept {
+        d.milestone = milestone_status::submitted;
+    }
+};
+
+/// Releases the submitted milestone's payment.
+struct release_payment : action<release_payment> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& /*e*/) noexcept {
+        d.paid = d.paid + d.milestone_amount;
+        ++d.milestones_paid;
+        d.milestone = milestone_status::none;
+        d.milestone_amount = money{};
+    }
+};
+
+/// Records the end of the contract.
+struct end : action<end> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& e) noexcept {
+        d.ended_at = event_time(d, e);
+    }
+};
+
+/// Records which party left feedback.
+struct record_feedback : action<record_feedback> {
+    template <class Event>
+    static void apply(candidacy_data& d, Event const& e) noexcept {
+        (e.by == party::client ? d.client_left_feedback : d.freelancer_left_feedback) = true;
+    }
+};
+
+}  // namespace actions
+}  // namespace hireguard
+
+#endif

@@ -1,0 +1,46 @@
+// The runtime engine's answer to an event.
+#ifndef HIREGUARD_VERDICT_HPP
+#define HIREGUARD_VERDICT_HPP
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include <hireguard/rejection.hpp>
+
+namespace hireguard {
+
+/// Accepted, or rejected with a `rejection`. Cheap when accepted: nothing is
+/// allocated.
+///
+///     if (auto v = m.process(event::log_work{}); !v) std::cerr << v.message() << '\n';
+class [[nodiscard]] verdict {
+public:
+    /// An accepted event.
+    verdict() noexcept = default;
+    /// A rejected event.
+    explicit verdict(rejection r) noexcept : rejection_(std::move(r)) {}
+
+    [[nodiscard]] bool accepted() const noexcept { return !rejection_; }
+    explicit operator bool() const noexcept { return accepted(); }
+
+    /// Whether the event was rejected for this kind of reason.
+    [[nodiscard]] bool rejected_as(rejection_kind k) const noexcept { return rejection_ && rejection_->kind == k; }
+
+    /// The rejection. Throws `std::logic_error` when the event was accepted.
+    [[nodiscard]] rejection const& error() const {
+        if (!rejection_) throw std::logic_error("hireguard: verdict::error() on an accepted event");
+        return *rejection_;
+    }
+
+    /// The rejection's sentence, or "accepted".
+    [[nodiscard]] std::string message() const { return rejection_ ? rejection_->message() : std::string("accepted"); }
+
+private:
+    std::optional<rejection> rejection_;
+};
+
+}  // namespace hireguard
+
+#endif

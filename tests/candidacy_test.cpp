@@ -1,0 +1,143 @@
+#include <chrono>
+#include <string>
+#include <type_traits>
+
+#include <gtest/gtest.h>
+
+#include <hireguard/candidacy.hpp>
+
+namespace {
+
+using namespace hireguard;
+using namespace std::chrono_literals;
+
+constexpr timestamp t0 = utc(std::chrono::year{2026} / 1 / 5);
+offer_terms hourly() { return offer_terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)}; }
+
+// No forgery: a candidacy in a state other than prospect only comes from a
+// legal transition or the machine bridge.
+using active = candidacy<state::contract_active>;
+using offered = candidacy<state::offered>;
+static_assert(!std::is_default_constructible_v<active>);
+static_assert(!std::is_copy_constructible_v<active> && !std::is_copy_assignable_v<active>);
+static_assert(std::is_nothrow_move_constructible_v<active>);
+static_assert(!std::is_constructible_v<active, job_id, freelancer_id>);
+static_assert(!std::is_constructible_v<active, candidacy_data, policy>);
+static_assert(!std::is_constructible_v<active, offered&&>);
+static_assert(!std::is_convertible_v<offered, active>);
+static_assert(!std::is_constructible_v<candidacy<state::prospect>, job_id, freelancer_id>);
+
+// Legality is visible to concepts and traits without compiling the call.
+static_assert(can_fire_on<active, event::log_work>);
+static_assert(!can_fire_on<candidacy<state::interviewing>, event::log_work>);
+static_assert(!can_fire_on<candidacy<state::contract_paused>, event::log_work>);
+static_assert(!can_fire_on<offered, event::withdraw>);
+static_assert(candidacy<state::declined>::can_fire<event::respond> == false);
+
+// Unguarded rows return the candidacy itself; guarded rows an outcome.
+static_assert(std::is_same_v<decltype(std::declval<candidacy<state::prospect>>().on(event::invite{})),
+                             candidacy<state::invited>>);
+static_assert(std::is_same_v<decltype(std::declval<offered>().on(event::accept_offer{})),
+                             outcome<lifecycle, state::offered, state::contract_active, state::contract_pending>>);
+
+candidacy<state::offered> make_offered() {
+    auto c = begin_candidacy(job_id{7}, freelancer_id{42});
+    auto s = std::move(c).on(event::submit_proposal{.at = t0});
+    auto i = std::move(s).on(event::respond{.at = t0 + 1h});
+    return std::move(i).on(event::send_offer{.at = t0 + 2h, .terms = hourly()}).value();
+}
+
+TEST(Candidacy, BeginsInProspectWithItsIds) {
+    auto c = begin_candidacy(job_id{7}, freelancer_id{42});
+    EXPECT_EQ(c.state_name(), "prospect");
+    EXPECT_EQ(c.job(), job_id{7});
+    EXPECT_EQ(c.freelancer(), freelancer_id{42});
+}
+
+TEST(Candidacy, ProposalToHireToLoggedWork) {
+    auto o = make_offered();
+    EXPECT_EQ(o.data().offer_sent_at, t0 + 2h);
+    auto r = std::move(o).on(event::accept_offer{.at = t0 + 3h});
+    ASSERT_TRUE(r.accepted());
+    ASSERT_TRUE(r.is<state::contract_active>());
+    EXPECT_EQ(r.state_name(), "contract_active");
+    auto a = std::move(r).get<state::contract_active>();
+    EXPECT_EQ(a.data().hired_at, t0 + 3h);
+    auto w = std::move(a).on(event::log_work{.at = t0 + 4h, .minutes = 90min});
+    ASSERT_TRUE(w);
+    auto a2 = std::move(w).value();
+    EXPECT_EQ(a2.data().minutes_logged, 90min);
+    EXPECT_EQ(a2.data().last_event_at, t0 + 4h);
+}
+
+TEST(Candidacy, AcceptOfferSaysWhichStateItLeadsTo) {
+    auto c = begin_candidacy(job_id{7}, freelancer_id{42});
+    auto terms = hourly();
+    terms.start_date = t0 + std::chrono::days{10};
+    auto o = std::move(c).on(event::send_offer{.at = t0, .terms = terms}).value();
+    auto r = std::move(o).on(event::accept_offer{.at = t0 + 1h});
+    EXPECT_TRUE(r.is<state::contract_pending>());
+    EXPECT_FALSE(r.is<state::contract_active>());
+    EXPECT_THROW((void)std::move(r).get<state::contract_active>(), bad_outcome_access);
+}
+
+TEST(Candidacy, ExpiredOfferIsRejectedAndTheCandidacyComesBackUnchanged) {
+    auto o = make_offered();
+    candidacy_data const before = o.data();
+    auto r = std::move(o).on(event::accept_offer{.at = t0 + 2h + std::chrono::days{30}});
+    ASSERT_FALSE(r.accepted());
+    EXPECT_EQ(r.error().rule, rule_id::offer_not_expired);
+    EXPECT_EQ(r.state_name(), "offered");
+    auto back = std::move(r).rejection_and_candidacy();
+    EXPECT_EQ(back.unchanged.data(), before);
+    auto retry = std::move(back.unchanged).on(event::decline_offer{});
+    EXPECT_EQ(retry.state_name(), "offer_declined");
+}
+
+TEST(Candidacy, InvalidOfferTermsAreRejected) {
+    auto c = begin_candidacy(job_id{7}, freelancer_id{42});
+    auto r = std::move(c).on(event::send_offer{.at = t0});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().rule, rule_id::offer_terms_valid);
+    EXPECT_EQ(r.error().message(),
+              "send_offer rejected in prospect: offer_terms_valid: an hourly offer needs a rate above $0.00, got "
+              "$0.00");
+}
+
+TEST(Candidacy, BackwardsTimestampOnAnUnguardedRowThrowsAndLeavesTheCandidacyUsable) {
+    auto c = begin_candidacy(job_id{7}, freelancer_id{42});
+    auto s = std::move(c).on(event::submit_proposal{.at = t0});
+    try {
+        (void)std::move(s).on(event::respond{.at = t0 - 1h});
+        FAIL() << "expected invalid_event";
+    } catch (invalid_event const& ex) {
+        EXPECT_EQ(ex.why().rule, rule_id::timestamps_monotonic);
+        EXPECT_EQ(ex.why().kind, rejection_kind::invalid_input);
+    }
+    EXPECT_EQ(s.data().last_event_at, t0);  // NOLINT(bugprone-use-after-move): unchanged on throw
+    auto i = std::move(s).on(event::respond{.at = t0 + 1h});
+    EXPECT_EQ(i.state_name(), "interviewing");
+}
+
+TEST(Candidacy, BackwardsTimestampOnAGuardedRowIsARejection) {
+    auto o = make_offered();
+    auto r = std::move(o).on(event::accept_offer{.at = t0});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, rejection_kind::invalid_input);
+    EXPECT_EQ(r.error().rule, rule_id::timestamps_monotonic);
+}
+
+TEST(Candidacy, VisitReachesEveryAlternative) {
+    auto o = make_offered();
+    auto r = std::move(o).on(event::accept_offer{.at = t0 + 3h});
+    std::string name = std::move(r).visit([]<class Alt>(Alt&& alt) -> std::string {
+        if constexpr (requires { alt.why; }) {
+            return "rejected";
+        } else {
+            return std::string(alt.state_name());
+        }
+    });
+    EXPECT_EQ(name, "contract_active");
+}
+
+}  // namespace

@@ -1,0 +1,242 @@
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include <hireguard/machine.hpp>
+
+#include "domain.hpp"
+#include "scenarios.hpp"
+
+namespace {
+
+using namespace hireguard;
+using namespace scenarios;
+
+machine at_state(std::string_view state, offer_terms terms = hourly_terms()) {
+    machine m{job_id{7}, freelancer_id{42}};
+    replay(m, path_to(state, terms));
+    return m;
+}
+
+TEST(Machine, StartsInProspect) {
+    machine m{job_id{7}, freelancer_id{42}};
+    EXPECT_TRUE(m.is<state::prospect>());
+    EXPECT_EQ(m.state_name(), "prospect");
+    EXPECT_EQ(m.data().job, job_id{7});
+    EXPECT_EQ(m.data().freelancer, freelancer_id{42});
+}
+
+TEST(Machine, EveryPathReachesItsState) {
+    for (auto const& s : all_state_names) EXPECT_EQ(at_state(s).state_name(), s);
+}
+
+struct row_case {
+    std::string source;
+    offer_terms terms;
+    std::vector<any_event> extra_setup;
+    any_event event;
+    std::string target;
+};
+
+// One case per DOMAIN.md row, with an event that satisfies the row's guard.
+std::vector<row_case> row_cases() {
+    timestamp const at = t0 + std::chrono::days{1};
+    auto const h = hourly_terms();
+    auto const f = fixed_terms();
+    return {
+        {"prospect", h, {}, event::invite{}, "invited"},
+        {"prospect", h, {}, event::submit_proposal{}, "submitted"},
+        {"prospect", h, {}, event::send_offer{.at = at, .terms = h}, "offered"},
+        {"prospect", h, {}, event::close_job{}, "closed"},
+        {"invited", h, {}, event::accept_invite{}, "interviewing"},
+        {"invited", h, {}, event::decline_invite{}, "invite_declined"},
+        {"invited", h, {}, event::withdraw_invite{}, "invite_withdrawn"},
+        {"invited", h, {}, event::send_offer{.at = at, .terms = f}, "offered"},
+        {"invited", h, {}, event::close_job{}, "closed"},
+        {"submitted", h, {}, event::respond{}, "interviewing"},
+        {"submitted", h, {}, event::decline{}, "declined"},
+        {"submitted", h, {}, event::withdraw{}, "withdrawn"},
+        {"submitted", h, {}, event::send_offer{.at = at, .terms = h}, "offered"},
+        {"submitted", h, {}, event::close_job{}, "closed"},
+        {"interviewing", h, {}, event::decline{}, "declined"},
+        {"interviewing", h, {}, event::withdraw{}, "withdrawn"},
+        {"interviewing", h, {}, event::send_offer{.at = at, .terms = h}, "offered"},
+        {"interviewing", h, {}, event::close_job{}, "closed"},
+        {"offered", h, {}, event::modify_offer{.at = at, .terms = f}, "offered"},
+        {"offered", h, {}, event::withdraw_offer{}, "interviewing"},
+        {"offered", h, {}, event::offer_expired{}, "interviewing"},
+        {"offered", h, {}, event::decline_offer{}, "offer_declined"},
+        {"offered", h, {}, event::accept_offer{.at = at}, "contract_active"},
+        {"offered", later_start_terms(), {}, event::accept_offer{.at = at}, "contract_pending"},
+        {"offered", h, {}, event::close_job{}, "closed"},
+        {"contract_pending", h, {}, event::start_date_reached{}, "contract_active"},
+        {"contract_pending", h, {}, event::end_contract{}, "contract_ended"},
+        {"contract_active", h, {}, event::log_work{.minutes = std::chrono::minutes{90}}, "contract_active"},
+        {"contract_active",
+         f,
+         {event::submit_milestone{}, event::approve_milestone{}},
+         event::fund_milestone{.amount = dollars(50)},
+         "contract_active"},
+        {"contract_active", f, {}, event::submit_milestone{}, "contract_active"},
+        {"contract_active", f, {event::submit_milestone{}}, event::approve_milestone{}, "contract_active"},
+        {"contract_active", h, {}, event::pause{}, "contract_paused"},
+        {"contract_active", h, {}, event::end_contract{}, "contract_ended"},
+        {"contract_paused", h, {}, event::resume{}, "contract_active"},
+        {"contract_paused", h, {}, event::end_contract{}, "contract_ended"},
+        {"contract_ended", h, {}, event::leave_feedback{.at = at, .by = party::freelancer}, "contract_ended"},
+    };
+}
+
+TEST(Machine, EveryDomainRowFiresAtRunTime) {
+    auto const cases = row_cases();
+    ASSERT_EQ(cases.size(), domain::rows.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        auto const& c = cases[i];
+        auto const& r = domain::rows[i];
+        ASSERT_EQ(c.source, r.source);
+        ASSERT_EQ(name_of(c.event), r.event);
+        ASSERT_EQ(c.target, r.target);
+        machine m = at_state(c.source, c.terms);
+        replay(m, c.extra_setup);
+        auto v = m.process(c.event);
+        EXPECT_TRUE(v.accepted()) << r.source << " / " << r.event << ": " << v.message();
+        EXPECT_EQ(m.state_name(), r.target) << r.source << " / " << r.event;
+    }
+}
+
+TEST(Machine, EveryIllegalPairIsRejectedWithStateAndDataUnchanged) {
+    int illegal = 0;
+    for (auto const& s : all_state_names) {
+        for (auto const& e : one_of_each_event()) {
+            std::string const ev(name_of(e));
+            if (domain::legal_pairs.count({s, ev}) != 0) continue;
+            machine m = at_state(s);
+            candidacy_data const before = m.data();
+            auto v = m.process(e);
+            ++illegal;
+            ASSERT_FALSE(v.accepted()) << s << " / " << ev;
+            EXPECT_TRUE(v.rejected_as(rejection_kind::illegal_transition)) << v.message();
+            EXPECT_EQ(v.error().state, s);
+            EXPECT_EQ(v.error().event, ev);
+            EXPECT_EQ(m.state_name(), s);
+            EXPECT_EQ(m.data(), before);
+        }
+    }
+    EXPECT_EQ(illegal, 360 - 35);
+}
+
+TEST(Machine, TerminalStatesRejectEveryEvent) {
+    for (auto const& s : domain::terminal_states) {
+        for (auto const& e : one_of_each_event()) {
+            machine m = at_state(s);
+            auto v = m.process(e);
+            EXPECT_TRUE(v.rejected_as(rejection_kind::illegal_transition)) << s << " / " << name_of(e);
+            EXPECT_NE(v.message().find("the candidacy is over"), std::string::npos) << v.message();
+        }
+    }
+}
+
+TEST(Machine, WorkBeforeHireIsRejectedWithAClearMessage) {
+    machine m = at_state("interviewing");
+    auto v = m.process(event::log_work{.minutes = std::chrono::minutes{60}});
+    EXPECT_EQ(v.message(),
+              "log_work rejected in interviewing: illegal transition: work before hire: a freelancer is hired only "
+              "when a contract begins");
+}
+
+TEST(Machine, RuleRejectionLeavesStateAndDataUnchanged) {
+    machine m = at_state("offered");
+    candidacy_data const before = m.data();
+    auto v = m.process(event::accept_offer{.at = t0 + std::chrono::days{40}});
+    ASSERT_TRUE(v.rejected_as(rejection_kind::rule_violated));
+    EXPECT_EQ(v.error().rule, rule_id::offer_not_expired);
+    EXPECT_EQ(v.message(),
+              "accept_offer rejected in offered: offer_not_expired: the offer was sent 2026-01-05 and expired after "
+              "30 days, on 2026-02-04");
+    EXPECT_TRUE(m.is<state::offered>());
+    EXPECT_EQ(m.data(), before);
+}
+
+TEST(Machine, OfferIsAcceptableOnItsLastSecondAndNotOnItsFirstExpiredSecond) {
+    machine first = at_state("offered");
+    timestamp const sent = *first.data().offer_sent_at;
+    machine last = first;
+    EXPECT_FALSE(first.process(event::accept_offer{.at = sent + std::chrono::days{30}}).accepted());
+    EXPECT_TRUE(last.process(event::accept_offer{.at = sent + std::chrono::days{30} - std::chrono::seconds{1}})
+                    .accepted());
+}
+
+TEST(Machine, TimestampGoingBackwardsIsInvalidInputAndChangesNothing) {
+    machine m = at_state("interviewing");
+    candidacy_data const before = m.data();
+    auto v = m.process(event::decline{.at = t0 - std::chrono::hours{1}});
+    ASSERT_TRUE(v.rejected_as(rejection_kind::invalid_input)) << v.message();
+    EXPECT_EQ(v.error().rule, rule_id::timestamps_monotonic);
+    EXPECT_TRUE(m.is<state::interviewing>());
+    EXPECT_EQ(m.data(), before);
+}
+
+TEST(Machine, IllegalBeatsInvalidInput) {
+    machine m = at_state("interviewing");
+    auto v = m.process(event::log_work{.at = t0 - std::chrono::hours{1}, .minutes = std::chrono::minutes{5}});
+    EXPECT_TRUE(v.rejected_as(rejection_kind::illegal_transition)) << v.message();
+}
+
+TEST(Machine, AcceptOfferWithLaterStartDateIsHiredButPending) {
+    machine m = at_state("offered", later_start_terms());
+    ASSERT_TRUE(m.process(event::accept_offer{.at = t0 + std::chrono::days{1}}).accepted());
+    EXPECT_TRUE(m.is<state::contract_pending>());
+    EXPECT_TRUE(m.data().hired_at.has_value());
+    EXPECT_FALSE(m.data().started_at.has_value());
+    EXPECT_TRUE(m.process(event::log_work{.minutes = std::chrono::minutes{30}}).rejected_as(
+        rejection_kind::illegal_transition));
+    ASSERT_TRUE(m.process(event::start_date_reached{.at = t0 + std::chrono::days{10}}).accepted());
+    EXPECT_TRUE(m.process(event::log_work{.minutes = std::chrono::minutes{30}}).accepted());
+    EXPECT_EQ(m.data().minutes_logged, std::chrono::minutes{30});
+}
+
+TEST(Machine, ZeroMinutesOfWorkIsInvalidInput) {
+    machine m = at_state("contract_active");
+    auto v = m.process(event::log_work{.minutes = std::chrono::minutes{0}});
+    EXPECT_TRUE(v.rejected_as(rejection_kind::invalid_input));
+    EXPECT_EQ(v.error().rule, rule_id::work_duration_positive);
+}
+
+TEST(Machine, ProcessesEventsDecodedAtRunTime) {
+    machine m{job_id{1}, freelancer_id{2}};
+    any_event e = event::invite{};
+    EXPECT_TRUE(m.process(e).accepted());
+    EXPECT_TRUE(m.is<state::invited>());
+}
+
+TEST(Bridge, MachineHandsItsStateToTypedCode) {
+    machine m = at_state("offered");
+    std::string seen = m.visit([](auto&& c) { return std::string(c.state_name()); });
+    EXPECT_EQ(seen, "offered");
+    bool hired = m.visit([]<class C>(C&& c) {
+        if constexpr (std::is_same_v<typename C::state_type, state::offered>) {
+            auto r = std::move(c).on(event::accept_offer{.at = t0 + std::chrono::days{1}});
+            return r.template is<state::contract_active>();
+        } else {
+            return false;
+        }
+    });
+    EXPECT_TRUE(hired);
+    EXPECT_TRUE(m.is<state::offered>()) << "visiting hands out a copy";
+}
+
+TEST(Bridge, TypedCandidacyBecomesAMachineInTheSameStateWithTheSameData) {
+    auto c = begin_candidacy(job_id{3}, freelancer_id{4});
+    auto s = std::move(c).on(event::submit_proposal{.at = t0});
+    auto i = std::move(s).on(event::respond{.at = t0 + std::chrono::hours{1}});
+    candidacy_data const data = i.data();
+    machine m = to_machine(std::move(i));
+    EXPECT_TRUE(m.is<state::interviewing>());
+    EXPECT_EQ(m.data(), data);
+    EXPECT_TRUE(m.process(event::withdraw{}).accepted());
+    EXPECT_TRUE(m.is<state::withdrawn>());
+}
+
+}  // namespace
