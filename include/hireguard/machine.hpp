@@ -203,7 +203,7 @@ public:
 
     /// Processes an event decoded at run time.
     verdict process(event_variant_t<W> const& e) {
-        return std::visit([this](auto const& ev) { return process(ev); }, e);
+        return std::visit([&](auto const& ev) { return this->process(ev); }, e);
     }
 
     /// Whether the machine is in `State`.

@@ -1,0 +1,47 @@
+# Compiles one snippet with the real compiler and checks the result.
+#   -DCOMPILER=<c++>  -DSOURCE=<file.cpp>  -DMODE=fail|pass
+#   -DINCLUDES=<dir;dir>  -DSTD=<flag>  [-DLINES=<n>]
+# MODE=fail defines HIREGUARD_COMPILE_FAIL, requires the compile to fail, and
+# requires every "// expect: <regex>" line of the snippet to match within the
+# first LINES lines of the diagnostic. MODE=pass compiles the twin, which must
+# succeed, so a typo in a snippet cannot pass as an expected failure.
+if(NOT LINES)
+  set(LINES 12)
+endif()
+set(args ${STD} -fsyntax-only -Wall -Wextra -Werror)
+foreach(dir IN LISTS INCLUDES)
+  list(APPEND args -I${dir})
+endforeach()
+if(MODE STREQUAL "fail")
+  list(APPEND args -DHIREGUARD_COMPILE_FAIL)
+endif()
+execute_process(COMMAND ${COMPILER} ${args} ${SOURCE}
+                RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(diagnostic "${out}${err}")
+if(MODE STREQUAL "pass")
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the compiling twin of ${SOURCE} does not compile:\n${diagnostic}")
+  endif()
+  return()
+endif()
+if(result EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} compiled, but it must not")
+endif()
+string(REPLACE ";" "," diagnostic "${diagnostic}")
+string(REPLACE "\n" ";" diagnostic_lines "${diagnostic}")
+list(LENGTH diagnostic_lines count)
+if(count GREATER LINES)
+  list(SUBLIST diagnostic_lines 0 ${LINES} diagnostic_lines)
+endif()
+string(JOIN "\n" head ${diagnostic_lines})
+file(STRINGS ${SOURCE} expectations REGEX "^// expect: ")
+if(NOT expectations)
+  message(FATAL_ERROR "${SOURCE} has no '// expect: <regex>' line")
+endif()
+foreach(line IN LISTS expectations)
+  string(REGEX REPLACE "^// expect: " "" regex "${line}")
+  if(NOT head MATCHES "${regex}")
+    message(FATAL_ERROR "the first ${LINES} lines of the diagnostic for ${SOURCE} do not match '${regex}':\n${head}")
+  endif()
+endforeach()
+message(STATUS "failed as expected:\n${head}")

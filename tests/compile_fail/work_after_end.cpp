@@ -1,0 +1,12 @@
+// expect: illegal transition
+// expect: hireguard::state::contract_ended, hireguard::event::log_work
+#include "reach.hpp"
+int main() {
+    auto c = reach::ended();
+#ifdef HIREGUARD_COMPILE_FAIL
+    auto next = std::move(c).on(hireguard::event::log_work{.minutes = std::chrono::minutes{60}});
+#else
+    auto next = std::move(c).on(hireguard::event::leave_feedback{.by = hireguard::party::client});
+#endif
+    return next.state_name().empty();
+}

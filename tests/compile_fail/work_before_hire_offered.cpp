@@ -1,0 +1,12 @@
+// expect: illegal transition
+// expect: hireguard::state::offered, hireguard::event::log_work
+#include "reach.hpp"
+int main() {
+    auto c = reach::offered();
+#ifdef HIREGUARD_COMPILE_FAIL
+    auto next = std::move(c).on(hireguard::event::log_work{.minutes = std::chrono::minutes{60}});
+#else
+    auto next = std::move(c).on(hireguard::event::decline_offer{});
+#endif
+    return next.state_name().empty();
+}
