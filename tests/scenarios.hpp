@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <hireguard/machine.hpp>
+#include <hireguard/table.hpp>
 
 namespace scenarios {
 

@@ -1,6 +1,6 @@
-// Everything hireguard offers. Include the smaller headers to pay only for
-// what you use: <hireguard/candidacy.hpp> alone does not bring in the
-// Boost.MSM back-end.
+// Everything hireguard offers, except the reference executor on the Boost.MSM
+// back-end (<hireguard/msm_machine.hpp>), which is costly to compile. Include
+// the smaller headers to pay only for what you use.
 #ifndef HIREGUARD_HIREGUARD_HPP
 #define HIREGUARD_HIREGUARD_HPP
 

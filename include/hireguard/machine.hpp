@@ -1,25 +1,26 @@
-// The runtime engine: the same transition table, run by the Boost.MSM
-// back-end, for events that arrive at run time. A rejected event is reported,
-// never asserted, thrown or ignored, and leaves state and data unchanged.
+// The runtime engine: the workflow's Boost.MSM transition table, compiled into
+// a flat dispatch table (one array of handlers per event, indexed by state),
+// for events that arrive at run time. A rejected event is reported, never
+// asserted, thrown or ignored, and leaves state and data unchanged.
+//
+// The same table also runs on the genuine Boost.MSM back-end in
+// <hireguard/msm_machine.hpp>, with the same interface; the tests and the
+// fuzzers check that both executors agree.
 #ifndef HIREGUARD_MACHINE_HPP
 #define HIREGUARD_MACHINE_HPP
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
 
-#include <boost/mpl/push_back.hpp>
-#include <boost/mpl/vector/vector0.hpp>
-#include <boost/msm/back/state_machine.hpp>
-#include <boost/msm/front/state_machine_def.hpp>
-#include <boost/msm/front/states.hpp>
-
 #include <hireguard/candidacy.hpp>
 #include <hireguard/data.hpp>
+#include <hireguard/detail/explain.hpp>
 #include <hireguard/detail/steps.hpp>
 #include <hireguard/detail/type_list.hpp>
 #include <hireguard/lifecycle.hpp>
@@ -29,176 +30,65 @@
 
 namespace hireguard {
 
-/// A `std::variant` of every event of `W`, for events decoded at run time.
-template <workflow W>
-using event_variant_t = typename detail::rename<events_t<W>, std::variant>::type;
-
-/// Any event of the canonical lifecycle.
-using any_event = event_variant_t<lifecycle>;
-
-namespace detail {
-
-// MSM needs its states to derive from msm::front::state<>; hireguard's state
-// tags stay plain so that the typed API does not pay for MSM's headers.
-template <class State>
-struct msm_state : boost::msm::front::state<> {
-    using hireguard_state = State;
-};
-
-template <class Row>
-struct to_msm_row;
-template <class S, class E, class T, class A, class G>
-struct to_msm_row<boost::msm::front::Row<S, E, T, A, G>> {
-    using type = boost::msm::front::Row<msm_state<S>, E, msm_state<T>, A, G>;
-};
-
-// Built with push_back so that tables of any length work without raising
-// BOOST_MPL_LIMIT_VECTOR_SIZE.
-template <class Seq, class... Rows>
-struct to_mpl_vector {
-    using type = Seq;
-};
-template <class Seq, class Row, class... Rows>
-struct to_mpl_vector<Seq, Row, Rows...>
-    : to_mpl_vector<typename boost::mpl::push_back<Seq, typename to_msm_row<Row>::type>::type, Rows...> {};
-
-template <class Rows>
-struct msm_table;
-template <class... Rows>
-struct msm_table<type_list<Rows...>> : to_mpl_vector<boost::mpl::vector0<>, Rows...> {};
-
-template <class W>
-struct msm_front : boost::msm::front::state_machine_def<msm_front<W>> {
-    using initial_state = msm_state<typename W::initial_state>;
-    using transition_table = typename msm_table<rows_t<W>>::type;
-    // hireguard reports instead of throwing, and never queues events.
-    using no_exception_thrown = int;
-    using no_message_queue = int;
-
-    msm_front() : data_{job_id{0}, freelancer_id{0}} {}
-
-    template <class Rule, class Event>
-    bool hireguard_admit(Event const& e) {
-        if (auto v = Rule::check(data_, policy_, e)) {
-            violation_ = std::move(v);
-            return false;
-        }
-        return true;
-    }
-    candidacy_data& hireguard_data() noexcept { return data_; }
-
-    template <class Fsm, class Event>
-    void no_transition(Event const& /*e*/, Fsm& /*fsm*/, int /*state*/) noexcept {
-        illegal_ = true;
-    }
-
-    candidacy_data data_;
-    policy policy_{};
-    std::optional<violation> violation_{};
-    bool illegal_ = false;
-};
-
-// Writes a state id into the back-end through its serialize() hook, the
-// back-end's one public way to set the active state.
-struct state_writer {
-    int id;
-    template <class T>
-    state_writer& operator&(T& /*member*/) noexcept {
-        return *this;
-    }
-    state_writer& operator&(int (&states)[1]) noexcept {
-        states[0] = id;
-        return *this;
-    }
-};
-
-template <class W, class = void>
-struct has_explain_illegal : std::false_type {};
-template <class W>
-struct has_explain_illegal<W, std::void_t<decltype(W::explain_illegal(std::string_view{}, std::string_view{}))>>
-    : std::true_type {};
-
-template <class W>
-std::string_view explain_illegal(std::string_view state, std::string_view event) {
-    if constexpr (has_explain_illegal<W>::value) {
-        return W::explain_illegal(state, event);
-    } else {
-        return {};
-    }
-}
-
-}  // namespace detail
-
-/// Runs workflow `W` at run time on the Boost.MSM back-end.
+/// Runs workflow `W` at run time.
 ///
 ///     hireguard::machine m{hireguard::job_id{7}, hireguard::freelancer_id{42}};
 ///     auto v = m.process(hireguard::event::log_work{});   // rejected: work before hire
 ///     assert(!v && m.is<hireguard::state::prospect>());
 template <workflow W>
 class basic_machine {
-    using backend = boost::msm::back::state_machine<detail::msm_front<W>>;
-    using stt = typename backend::stt;
     using states = states_t<W>;
-    static constexpr std::size_t state_count = states::size;
+    static_assert(states::size <= 255, "hireguard: a workflow has at most 255 states");
 
     template <class S>
-    static constexpr int msm_id = boost::msm::back::get_state_id<stt, detail::msm_state<S>>::value;
+    static constexpr std::uint8_t index_of = static_cast<std::uint8_t>(detail::index_of_v<states, S>);
 
     template <class... S>
-    static constexpr std::array<std::string_view, sizeof...(S)> names_by_id(type_list<S...> /*states*/) {
-        std::array<std::string_view, sizeof...(S)> out{};
-        ((out[static_cast<std::size_t>(msm_id<S>)] = S::name), ...);
-        return out;
+    static constexpr std::array<std::string_view, sizeof...(S)> names_of(type_list<S...> /*states*/) {
+        return {S::name...};
     }
-    static constexpr auto state_names = names_by_id(states{});
+    static constexpr auto state_names = names_of(states{});
 
+    template <class Event>
+    using handler = verdict (*)(basic_machine&, Event const&);
+
+    template <class S, class Event>
+    static constexpr handler<Event> handler_of() {
+        if constexpr (can_fire_v<S, Event, W>) {
+            return &fire<S, Event>;
+        } else {
+            return nullptr;
+        }
+    }
     template <class Event, class... S>
-    static constexpr std::array<bool, sizeof...(S)> legal_by_id(type_list<S...> /*states*/) {
-        std::array<bool, sizeof...(S)> out{};
-        ((out[static_cast<std::size_t>(msm_id<S>)] = can_fire_v<S, Event, W>), ...);
-        return out;
+    static constexpr std::array<handler<Event>, sizeof...(S)> handlers_for(type_list<S...> /*states*/) {
+        return {handler_of<S, Event>()...};
     }
 
 public:
     using workflow_type = W;
 
-    /// A candidacy of `job` and `freelancer` in the initial state.
-    basic_machine(job_id job, freelancer_id freelancer, hireguard::policy const& p = {}) {
-        fsm_.data_ = candidacy_data{job, freelancer};
-        fsm_.policy_ = p;
-        fsm_.start();
-    }
+    /// A candidacy of `job` and `freelancer` in the workflow's initial state.
+    basic_machine(job_id job, freelancer_id freelancer, hireguard::policy const& p = {})
+        : data_{job, freelancer}, policy_(p), state_(index_of<typename W::initial_state>) {}
 
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>
-    explicit basic_machine(candidacy<State, W>&& c) {
-        fsm_.data_ = c.data();
-        fsm_.policy_ = c.policy();
-        fsm_.start();
-        detail::state_writer w{msm_id<State>};
-        fsm_.serialize(w, 0);
-    }
+    explicit basic_machine(candidacy<State, W>&& c)
+        : data_(c.data()), policy_(c.policy()), state_(index_of<State>) {}
 
     /// Processes one event: accepted, or rejected with the state and data
-    /// exactly as before.
+    /// exactly as before. Illegal transitions are reported first, then
+    /// malformed input, then the rules.
     template <class Event>
     verdict process(Event const& e) {
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
-        std::size_t const current = static_cast<std::size_t>(fsm_.current_state()[0]);
-        if (auto v = detail::time_violation(fsm_.data_, e)) {
-            static constexpr auto legal = legal_by_id<Event>(states{});
-            if (legal[current]) return verdict(rejection::from(std::move(*v), state_names[current], Event::name));
-            return illegal(current, Event::name);
-        }
-        fsm_.illegal_ = false;
-        fsm_.violation_.reset();
-        auto const handled = fsm_.process_event(e);
-        if (handled == boost::msm::back::HANDLED_TRUE) {
-            if (e.at) fsm_.data_.last_event_at = e.at;
-            return verdict{};
-        }
-        if (fsm_.illegal_ || !fsm_.violation_) return illegal(current, Event::name);
-        return verdict(rejection::from(std::move(*fsm_.violation_), state_names[current], Event::name));
+        static constexpr auto handlers = handlers_for<Event>(states{});
+        handler<Event> const h = handlers[state_];
+        if (h == nullptr) return verdict(detail::illegal_transition_rejection<W>(state_names[state_], Event::name));
+        if (auto v = detail::time_violation(data_, e)) [[unlikely]]
+            return verdict(rejection::from(std::move(*v), state_names[state_], Event::name));
+        return h(*this, e);
     }
 
     /// Processes an event decoded at run time.
@@ -210,16 +100,14 @@ public:
     template <class State>
     [[nodiscard]] bool is() const noexcept {
         static_assert(is_state_of_v<State, W>, "hireguard: this type is not a state of the workflow");
-        return fsm_.current_state()[0] == msm_id<State>;
+        return state_ == index_of<State>;
     }
 
-    /// The current state's DOMAIN.md name.
-    [[nodiscard]] std::string_view state_name() const noexcept {
-        return state_names[static_cast<std::size_t>(fsm_.current_state()[0])];
-    }
+    /// The current state's name, as DOMAIN.md spells it.
+    [[nodiscard]] std::string_view state_name() const noexcept { return state_names[state_]; }
 
-    [[nodiscard]] candidacy_data const& data() const noexcept { return fsm_.data_; }
-    [[nodiscard]] hireguard::policy const& policy() const noexcept { return fsm_.policy_; }
+    [[nodiscard]] candidacy_data const& data() const noexcept { return data_; }
+    [[nodiscard]] hireguard::policy const& policy() const noexcept { return policy_; }
 
     /// Hands the current state to `f` as a typed `candidacy<S, W>&&` (a copy
     /// of the machine's data), so typed code continues from a state known
@@ -231,24 +119,46 @@ public:
     }
 
 private:
-    verdict illegal(std::size_t current, std::string_view event) const {
-        std::string_view const state = state_names[current];
-        return verdict(rejection{rejection_kind::illegal_transition, rule_id::none, "none", state, event,
-                                 std::string(detail::explain_illegal<W>(state, event))});
+    // Rows are tried last to first, as the Boost.MSM back-end does.
+    template <class S, class Event>
+    static verdict fire(basic_machine& m, Event const& e) {
+        return m.try_rows<S>(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
+    }
+
+    template <class S, class Event, class... Rows>
+    verdict try_rows(Event const& e, type_list<Rows...> /*rows*/) {
+        std::optional<violation> last;
+        bool done = false;
+        auto attempt = [&]<class Row>(Row* /*row*/) {
+            if (done) return;
+            if constexpr (detail::is_guarded_v<Row>) {
+                if (auto v = Row::Guard::check(data_, policy_, e)) {
+                    last = std::move(v);
+                    return;
+                }
+            }
+            detail::complete<typename Row::Action>(data_, e);
+            state_ = index_of<typename Row::Target>;
+            done = true;
+        };
+        (attempt(static_cast<Rows*>(nullptr)), ...);
+        if (done) return verdict{};
+        return verdict(rejection::from(std::move(*last), S::name, Event::name));
     }
 
     template <class F, class First, class... Rest>
     decltype(auto) visit_from(F&& f, type_list<First, Rest...> /*states*/) const {
         if constexpr (sizeof...(Rest) == 0) {
-            return std::forward<F>(f)(detail::candidacy_access::make<First, W>(fsm_.data_, fsm_.policy_));
+            return std::forward<F>(f)(detail::candidacy_access::make<First, W>(data_, policy_));
         } else {
-            if (is<First>())
-                return std::forward<F>(f)(detail::candidacy_access::make<First, W>(fsm_.data_, fsm_.policy_));
+            if (is<First>()) return std::forward<F>(f)(detail::candidacy_access::make<First, W>(data_, policy_));
             return visit_from(std::forward<F>(f), type_list<Rest...>{});
         }
     }
 
-    backend fsm_;
+    candidacy_data data_;
+    hireguard::policy policy_;
+    std::uint8_t state_;
 };
 
 /// The runtime engine of the canonical lifecycle.

@@ -4,9 +4,11 @@
 #ifndef HIREGUARD_TABLE_HPP
 #define HIREGUARD_TABLE_HPP
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
+#include <variant>
 
 #include <boost/hana/any_of.hpp>
 #include <boost/hana/filter.hpp>
@@ -114,13 +116,47 @@ using states_t = typename detail::states_of<typename W::initial_state, rows_t<W>
 template <workflow W>
 using events_t = typename detail::events_of<rows_t<W>>::type;
 
+namespace detail {
+
+// Which (state, event) pairs have a row, as a flat boolean matrix computed
+// once per workflow by unpacking the Hana tuple of rows; each can_fire_v is
+// then one lookup rather than a search of the table.
+template <class W>
+struct legality {
+    using states = states_t<W>;
+    using events = events_t<W>;
+    struct build {
+        template <class... Rows>
+        constexpr std::array<bool, states::size * events::size> operator()(boost::hana::basic_type<Rows>... /*rows*/) const {
+            std::array<bool, states::size * events::size> m{};
+            ((m[index_of_v<states, typename Rows::Source> * events::size + index_of_v<events, typename Rows::Evt>] =
+                  true),
+             ...);
+            return m;
+        }
+    };
+    static constexpr auto matrix = boost::hana::unpack(hana_rows<W>, build{});
+
+    template <class State, class Event>
+    static constexpr bool can_fire() {
+        constexpr std::size_t s = index_of_v<states, State>;
+        constexpr std::size_t e = index_of_v<events, Event>;
+        if constexpr (s == states::size || e == events::size) {
+            return false;
+        } else {
+            return matrix[s * events::size + e];
+        }
+    }
+};
+
+}  // namespace detail
+
 /// True exactly when the workflow's table has a row for (State, Event).
 ///
 ///     static_assert(hireguard::can_fire_v<state::contract_active, event::log_work>);
 ///     static_assert(!hireguard::can_fire_v<state::interviewing, event::log_work>);
 template <class State, class Event, workflow W = lifecycle>
-inline constexpr bool can_fire_v =
-    decltype(boost::hana::any_of(hana_rows<W>, detail::row_for<State, Event>{}))::value;
+inline constexpr bool can_fire_v = detail::legality<W>::template can_fire<State, Event>();
 
 /// The rows for (State, Event), in declaration order, as a `type_list`.
 template <class State, class Event, workflow W = lifecycle>
@@ -132,6 +168,13 @@ template <class State, workflow W = lifecycle>
 using rows_from_t =
     decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>, detail::row_from<State>{}),
                                  detail::back_to_type_list{}));
+
+/// A `std::variant` of every event of `W`, for events decoded at run time.
+template <workflow W>
+using event_variant_t = typename detail::rename<events_t<W>, std::variant>::type;
+
+/// Any event of the canonical lifecycle.
+using any_event = event_variant_t<lifecycle>;
 
 /// Whether State belongs to the workflow.
 template <class State, workflow W = lifecycle>

@@ -1,0 +1,238 @@
+// The workflow's transition table run by the genuine Boost.MSM back-end
+// (msm::back::state_machine), with the interface of hireguard::basic_machine.
+// It is the reference executor that the tests and the differential fuzzer
+// compare hireguard's flat dispatch against. It costs far more to compile:
+// include it only where it is needed.
+#ifndef HIREGUARD_MSM_MACHINE_HPP
+#define HIREGUARD_MSM_MACHINE_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include <boost/mpl/push_back.hpp>
+#include <boost/mpl/vector/vector0.hpp>
+#include <boost/msm/back/state_machine.hpp>
+#include <boost/msm/front/state_machine_def.hpp>
+#include <boost/msm/front/states.hpp>
+
+#include <hireguard/candidacy.hpp>
+#include <hireguard/data.hpp>
+#include <hireguard/detail/explain.hpp>
+#include <hireguard/detail/steps.hpp>
+#include <hireguard/detail/type_list.hpp>
+#include <hireguard/lifecycle.hpp>
+#include <hireguard/rejection.hpp>
+#include <hireguard/table.hpp>
+#include <hireguard/verdict.hpp>
+
+namespace hireguard {
+
+namespace detail {
+
+// MSM needs its states to derive from msm::front::state<>; hireguard's state
+// tags stay plain so that the typed API does not pay for MSM's headers.
+template <class State>
+struct msm_state : boost::msm::front::state<> {
+    using hireguard_state = State;
+};
+
+template <class Row>
+struct to_msm_row;
+template <class S, class E, class T, class A, class G>
+struct to_msm_row<boost::msm::front::Row<S, E, T, A, G>> {
+    using type = boost::msm::front::Row<msm_state<S>, E, msm_state<T>, A, G>;
+};
+
+// Built with push_back so that tables of any length work without raising
+// BOOST_MPL_LIMIT_VECTOR_SIZE.
+template <class Seq, class... Rows>
+struct to_mpl_vector {
+    using type = Seq;
+};
+template <class Seq, class Row, class... Rows>
+struct to_mpl_vector<Seq, Row, Rows...>
+    : to_mpl_vector<typename boost::mpl::push_back<Seq, typename to_msm_row<Row>::type>::type, Rows...> {};
+
+template <class Rows>
+struct msm_table;
+template <class... Rows>
+struct msm_table<type_list<Rows...>> : to_mpl_vector<boost::mpl::vector0<>, Rows...> {};
+
+template <class W>
+struct msm_front : boost::msm::front::state_machine_def<msm_front<W>> {
+    using initial_state = msm_state<typename W::initial_state>;
+    using transition_table = typename msm_table<rows_t<W>>::type;
+    // hireguard reports instead of throwing, and never queues events.
+    using no_exception_thrown = int;
+    using no_message_queue = int;
+
+    msm_front() : data_{job_id{0}, freelancer_id{0}} {}
+
+    template <class Rule, class Event>
+    bool hireguard_admit(Event const& e) {
+        if (auto v = Rule::check(data_, policy_, e)) {
+            violation_ = std::move(v);
+            return false;
+        }
+        return true;
+    }
+    candidacy_data& hireguard_data() noexcept { return data_; }
+
+    template <class Fsm, class Event>
+    void no_transition(Event const& /*e*/, Fsm& /*fsm*/, int /*state*/) noexcept {
+        illegal_ = true;
+    }
+
+    candidacy_data data_;
+    policy policy_{};
+    std::optional<violation> violation_{};
+    bool illegal_ = false;
+};
+
+// Writes a state id into the back-end through its serialize() hook, the
+// back-end's one public way to set the active state.
+struct state_writer {
+    int id;
+    template <class T>
+    state_writer& operator&(T& /*member*/) noexcept {
+        return *this;
+    }
+    state_writer& operator&(int (&states)[1]) noexcept {
+        states[0] = id;
+        return *this;
+    }
+};
+
+}  // namespace detail
+
+/// Runs workflow `W` at run time on the Boost.MSM back-end, with the
+/// interface of `basic_machine`.
+///
+///     hireguard::msm_machine m{hireguard::job_id{7}, hireguard::freelancer_id{42}};
+///     auto v = m.process(hireguard::event::log_work{});   // rejected: work before hire
+template <workflow W>
+class basic_msm_machine {
+    using backend = boost::msm::back::state_machine<detail::msm_front<W>>;
+    using stt = typename backend::stt;
+    using states = states_t<W>;
+    static constexpr std::size_t state_count = states::size;
+
+    template <class S>
+    static constexpr int msm_id = boost::msm::back::get_state_id<stt, detail::msm_state<S>>::value;
+
+    template <class... S>
+    static constexpr std::array<std::string_view, sizeof...(S)> names_by_id(type_list<S...> /*states*/) {
+        std::array<std::string_view, sizeof...(S)> out{};
+        ((out[static_cast<std::size_t>(msm_id<S>)] = S::name), ...);
+        return out;
+    }
+    static constexpr auto state_names = names_by_id(states{});
+
+    template <class Event, class... S>
+    static constexpr std::array<bool, sizeof...(S)> legal_by_id(type_list<S...> /*states*/) {
+        std::array<bool, sizeof...(S)> out{};
+        ((out[static_cast<std::size_t>(msm_id<S>)] = can_fire_v<S, Event, W>), ...);
+        return out;
+    }
+
+public:
+    using workflow_type = W;
+
+    /// A candidacy of `job` and `freelancer` in the initial state.
+    basic_msm_machine(job_id job, freelancer_id freelancer, hireguard::policy const& p = {}) {
+        fsm_.data_ = candidacy_data{job, freelancer};
+        fsm_.policy_ = p;
+        fsm_.start();
+    }
+
+    /// Continues a typed candidacy at run time, in its state with its data.
+    template <class State>
+    explicit basic_msm_machine(candidacy<State, W>&& c) {
+        fsm_.data_ = c.data();
+        fsm_.policy_ = c.policy();
+        fsm_.start();
+        detail::state_writer w{msm_id<State>};
+        fsm_.serialize(w, 0);
+    }
+
+    /// Processes one event: accepted, or rejected with the state and data
+    /// exactly as before.
+    template <class Event>
+    verdict process(Event const& e) {
+        static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
+        std::size_t const current = static_cast<std::size_t>(fsm_.current_state()[0]);
+        if (auto v = detail::time_violation(fsm_.data_, e)) {
+            static constexpr auto legal = legal_by_id<Event>(states{});
+            if (legal[current]) return verdict(rejection::from(std::move(*v), state_names[current], Event::name));
+            return illegal(current, Event::name);
+        }
+        fsm_.illegal_ = false;
+        fsm_.violation_.reset();
+        auto const handled = fsm_.process_event(e);
+        if (handled == boost::msm::back::HANDLED_TRUE) {
+            if (e.at) fsm_.data_.last_event_at = e.at;
+            return verdict{};
+        }
+        if (fsm_.illegal_ || !fsm_.violation_) return illegal(current, Event::name);
+        return verdict(rejection::from(std::move(*fsm_.violation_), state_names[current], Event::name));
+    }
+
+    /// Processes an event decoded at run time.
+    verdict process(event_variant_t<W> const& e) {
+        return std::visit([&](auto const& ev) { return this->process(ev); }, e);
+    }
+
+    /// Whether the machine is in `State`.
+    template <class State>
+    [[nodiscard]] bool is() const noexcept {
+        static_assert(is_state_of_v<State, W>, "hireguard: this type is not a state of the workflow");
+        return fsm_.current_state()[0] == msm_id<State>;
+    }
+
+    /// The current state's DOMAIN.md name.
+    [[nodiscard]] std::string_view state_name() const noexcept {
+        return state_names[static_cast<std::size_t>(fsm_.current_state()[0])];
+    }
+
+    [[nodiscard]] candidacy_data const& data() const noexcept { return fsm_.data_; }
+    [[nodiscard]] hireguard::policy const& policy() const noexcept { return fsm_.policy_; }
+
+    /// Hands the current state to `f` as a typed `candidacy<S, W>&&` (a copy
+    /// of the machine's data), so typed code continues from a state known
+    /// only at run time. `f` must accept every state's candidacy and return
+    /// the same type for each.
+    template <class F>
+    decltype(auto) visit(F&& f) const {
+        return visit_from(std::forward<F>(f), states{});
+    }
+
+private:
+    verdict illegal(std::size_t current, std::string_view event) const {
+        return verdict(detail::illegal_transition_rejection<W>(state_names[current], event));
+    }
+
+    template <class F, class First, class... Rest>
+    decltype(auto) visit_from(F&& f, type_list<First, Rest...> /*states*/) const {
+        if constexpr (sizeof...(Rest) == 0) {
+            return std::forward<F>(f)(detail::candidacy_access::make<First, W>(fsm_.data_, fsm_.policy_));
+        } else {
+            if (is<First>())
+                return std::forward<F>(f)(detail::candidacy_access::make<First, W>(fsm_.data_, fsm_.policy_));
+            return visit_from(std::forward<F>(f), type_list<Rest...>{});
+        }
+    }
+
+    backend fsm_;
+};
+
+/// The canonical lifecycle on the Boost.MSM back-end.
+using msm_machine = basic_msm_machine<lifecycle>;
+
+}  // namespace hireguard
+
+#endif
