@@ -12,6 +12,8 @@
 #include <hireguard/events.hpp>
 #include <hireguard/rules.hpp>
 #include <hireguard/states.hpp>
+#include <hireguard/detail/table_core.hpp>
+#include <hireguard/verify.hpp>
 #include <hireguard/workflow.hpp>
 
 namespace hireguard {
@@ -110,6 +112,29 @@ struct lifecycle {
         return {};
     }
 };
+
+/// Any event of the canonical lifecycle, for events decoded at run time.
+using any_event = event_variant_t<lifecycle>;
+
+// DOMAIN.md's properties of the table, checked whenever this header is
+// compiled: an edit that breaks one fails the build with a finding that names
+// the state or event at fault.
+namespace lifecycle_properties {
+using namespace verify;
+// Every state reachable, a way out of every non-terminal state, none out of a
+// terminal one, and one nondeterministic pair only, with both rows guarded.
+static_assert(check<unreachable<lifecycle>>);
+static_assert(check<dead_ends<lifecycle>>);
+static_assert(check<nondeterminism<lifecycle>>);
+// `offered` precedes every hired state.
+static_assert(check<precedence<lifecycle, state::offered, state::contract_pending>>);
+static_assert(check<precedence<lifecycle, state::offered, state::contract_active>>);
+static_assert(check<precedence<lifecycle, state::offered, state::contract_paused>>);
+static_assert(check<precedence<lifecycle, state::offered, state::contract_ended>>);
+// Work only in contract_active; contract_ended is absorbing.
+static_assert(check<legal_exactly_in<lifecycle, event::log_work, type_list<state::contract_active>>>);
+static_assert(check<absorbing<lifecycle, state::contract_ended>>);
+}  // namespace lifecycle_properties
 
 }  // namespace hireguard
 

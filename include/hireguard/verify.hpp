@@ -1,0 +1,347 @@
+// Static verification of any workflow's graph: reachability, dead ends,
+// determinism, precedence ("A always comes before B"), where an event is
+// legal, absorbing states, and generated test paths.
+//
+// Each check names a *finding* type: `verify::ok` when the property holds,
+// otherwise a type that names the problem and the state or event at fault.
+// `verify::check<F>` is true for `ok` and otherwise a compile error whose first
+// lines name the finding; `verify::passes<F>` is the plain bool:
+//
+//     static_assert(hireguard::verify::check<hireguard::verify::unreachable<my_workflow>>);
+//     // g++:   In instantiation of 'struct hireguard::verify::require<hireguard::verify::state_unreachable<my::orphan> >'
+//     // clang: static_assert failed due to requirement 'passes<hireguard::verify::state_unreachable<my::orphan>>'
+//
+// The graph algorithms run as constexpr functions over arrays built once per
+// workflow from its Boost.MSM table.
+#ifndef HIREGUARD_VERIFY_HPP
+#define HIREGUARD_VERIFY_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+#include <boost/hana/unpack.hpp>
+
+#include <hireguard/detail/type_list.hpp>
+#include <hireguard/detail/table_core.hpp>
+#include <hireguard/workflow.hpp>
+
+namespace hireguard::verify {
+
+/// The finding of a check that holds.
+struct ok {};
+/// `State` cannot be reached from the initial state.
+template <class State>
+struct state_unreachable {};
+/// `State` is not terminal, yet no row leaves it.
+template <class State>
+struct dead_end {};
+/// `State` is declared terminal, yet `Event` has a row leaving it.
+template <class State, class Event>
+struct terminal_state_has_row {};
+/// Two or more rows for (`State`, `Event`), and not all of them guarded.
+template <class State, class Event>
+struct nondeterministic {};
+/// `State` can be reached from the initial state without passing through `Required`.
+template <class State, class Required>
+struct reached_without {};
+/// `Event` has a row in `State`, which is not among the states it should be legal in.
+template <class Event, class State>
+struct legal_in_unlisted_state {};
+/// `Event` has no row in `State`, which is among the states it should be legal in.
+template <class Event, class State>
+struct illegal_in_listed_state {};
+/// `Event` takes the absorbing `State` to another state, `Target`.
+template <class State, class Event, class Target>
+struct leaves_absorbing_state {};
+
+/// True when a finding is `ok`: a plain bool, for tests that expect a check
+/// to fail (`static_assert(!passes<...>)`).
+template <class Finding>
+inline constexpr bool passes = std::is_same_v<Finding, ok>;
+
+/// Instantiated by `check`: fails to compile unless the finding is `ok`, and
+/// the compiler names the finding, with the state or event at fault, in the
+/// first lines of its diagnostic.
+template <class Finding>
+struct require {
+    static_assert(passes<Finding>,
+                  "hireguard::verify: the workflow fails this check; the finding require<...> names the problem "
+                  "and the state or event at fault");
+    static constexpr bool value = true;
+};
+
+/// True when the finding is `ok`; a compile error naming the finding otherwise.
+///
+///     static_assert(hireguard::verify::check<hireguard::verify::structure<my_workflow>>);
+template <class Finding>
+inline constexpr bool check = require<Finding>::value;
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+/// A row of a workflow as indices into `states_t<W>` and `events_t<W>`.
+struct edge {
+    std::size_t source;
+    std::size_t event;
+    std::size_t target;
+    bool guarded;
+};
+
+/// A workflow's table as a graph of indices, built once per workflow.
+template <workflow W>
+struct graph {
+    using states = states_t<W>;
+    using events = events_t<W>;
+    using rows = rows_t<W>;
+    static constexpr std::size_t state_count = states::size;
+    static constexpr std::size_t event_count = events::size;
+    static constexpr std::size_t row_count = rows::size;
+    static constexpr std::size_t initial = detail::index_of_v<states, typename W::initial_state>;
+
+    struct build_edges {
+        template <class... Rows>
+        constexpr std::array<edge, sizeof...(Rows)> operator()(boost::hana::basic_type<Rows>... /*rows*/) const {
+            return {edge{detail::index_of_v<states, typename Rows::Source>, detail::index_of_v<events, typename Rows::Evt>,
+                         detail::index_of_v<states, typename Rows::Target>, detail::is_guarded_v<Rows>}...};
+        }
+    };
+    /// The rows, in declaration order.
+    static constexpr std::array<edge, row_count> edges = boost::hana::unpack(hana_rows<W>, build_edges{});
+
+    template <class... S>
+    static constexpr std::array<bool, state_count> flags(type_list<S...> /*states*/) {
+        std::array<bool, state_count> out{};
+        ((out[detail::index_of_v<states, S>] = true), ...);
+        return out;
+    }
+    /// Which states are declared terminal.
+    static constexpr std::array<bool, state_count> terminal = flags(typename W::terminal_states{});
+
+    template <class... S>
+    static constexpr std::array<std::string_view, sizeof...(S)> names(type_list<S...> /*l*/) {
+        return {S::name...};
+    }
+    /// The states' and events' names, by index.
+    static constexpr std::array<std::string_view, state_count> state_names = names(states{});
+    static constexpr std::array<std::string_view, event_count> event_names = names(events{});
+
+    /// The states reachable from `from` without entering `avoid` (npos: avoid nothing).
+    static constexpr std::array<bool, state_count> reachable(std::size_t from, std::size_t avoid = npos) {
+        std::array<bool, state_count> seen{};
+        if (from == avoid) return seen;
+        std::array<std::size_t, state_count> queue{};
+        std::size_t head = 0;
+        std::size_t tail = 0;
+        seen[from] = true;
+        queue[tail++] = from;
+        while (head < tail) {
+            std::size_t const s = queue[head++];
+            for (edge const& e : edges) {
+                if (e.source != s || e.target == avoid || seen[e.target]) continue;
+                seen[e.target] = true;
+                queue[tail++] = e.target;
+            }
+        }
+        return seen;
+    }
+};
+
+namespace impl {
+
+template <class List, std::size_t I>
+struct at;
+template <class... Ts, std::size_t I>
+struct at<type_list<Ts...>, I> {
+    using type = std::tuple_element_t<I, std::tuple<Ts...>>;
+};
+template <class List, std::size_t I>
+using at_t = typename at<List, I>::type;
+
+template <class G>
+constexpr std::size_t first_unreachable() {
+    auto const seen = G::reachable(G::initial);
+    for (std::size_t s = 0; s < G::state_count; ++s)
+        if (!seen[s]) return s;
+    return npos;
+}
+
+// {state, row} of the first dead end (row npos) or terminal state with a row.
+struct state_and_row {
+    std::size_t state = npos;
+    std::size_t row = npos;
+};
+template <class G>
+constexpr state_and_row first_dead_end() {
+    for (std::size_t s = 0; s < G::state_count; ++s) {
+        std::size_t leaving = npos;
+        for (std::size_t r = 0; r < G::row_count && leaving == npos; ++r)
+            if (G::edges[r].source == s) leaving = r;
+        if (G::terminal[s] && leaving != npos) return {s, leaving};
+        if (!G::terminal[s] && leaving == npos) return {s, npos};
+    }
+    return {};
+}
+
+template <class G>
+constexpr std::size_t first_nondeterministic_row() {
+    for (std::size_t a = 0; a < G::row_count; ++a)
+        for (std::size_t b = a + 1; b < G::row_count; ++b) {
+            edge const& x = G::edges[a];
+            edge const& y = G::edges[b];
+            if (x.source == y.source && x.event == y.event && (!x.guarded || !y.guarded)) return a;
+        }
+    return npos;
+}
+
+template <class G>
+constexpr bool reachable_avoiding(std::size_t state, std::size_t required) {
+    if (state == required) return false;
+    return G::reachable(G::initial, required)[state];
+}
+
+template <class G, std::size_t N>
+constexpr state_and_row first_legality_mismatch(std::size_t event, std::array<bool, N> const& expected) {
+    for (std::size_t s = 0; s < G::state_count; ++s) {
+        std::size_t row = npos;
+        for (std::size_t r = 0; r < G::row_count && row == npos; ++r)
+            if (G::edges[r].source == s && G::edges[r].event == event) row = r;
+        if ((row != npos) != expected[s]) return {s, row};
+    }
+    return {};
+}
+
+template <class G>
+constexpr std::size_t first_row_leaving(std::size_t state) {
+    for (std::size_t r = 0; r < G::row_count; ++r)
+        if (G::edges[r].source == state && G::edges[r].target != state) return r;
+    return npos;
+}
+
+template <class W, std::size_t S>
+struct unreachable_finding {
+    using type = state_unreachable<at_t<states_t<W>, S>>;
+};
+template <class W>
+struct unreachable_finding<W, npos> {
+    using type = ok;
+};
+
+template <class W, std::size_t S, std::size_t R>
+struct dead_end_finding {
+    using type = terminal_state_has_row<at_t<states_t<W>, S>, typename at_t<rows_t<W>, R>::Evt>;
+};
+template <class W, std::size_t S>
+struct dead_end_finding<W, S, npos> {
+    using type = dead_end<at_t<states_t<W>, S>>;
+};
+template <class W>
+struct dead_end_finding<W, npos, npos> {
+    using type = ok;
+};
+
+template <class W, std::size_t R>
+struct row_finding_nondeterministic {
+    using row = at_t<rows_t<W>, R>;
+    using type = nondeterministic<typename row::Source, typename row::Evt>;
+};
+template <class W>
+struct row_finding_nondeterministic<W, npos> {
+    using type = ok;
+};
+
+template <class W, class State, class Required, bool Violated>
+struct precedence_finding {
+    using type = ok;
+};
+template <class W, class State, class Required>
+struct precedence_finding<W, State, Required, true> {
+    using type = reached_without<State, Required>;
+};
+
+template <class W, class Event, std::size_t S, std::size_t R>
+struct legality_finding {
+    using type = legal_in_unlisted_state<Event, at_t<states_t<W>, S>>;
+};
+template <class W, class Event, std::size_t S>
+struct legality_finding<W, Event, S, npos> {
+    using type = illegal_in_listed_state<Event, at_t<states_t<W>, S>>;
+};
+template <class W, class Event>
+struct legality_finding<W, Event, npos, npos> {
+    using type = ok;
+};
+
+template <class W, class State, std::size_t R>
+struct absorbing_finding {
+    using row = at_t<rows_t<W>, R>;
+    using type = leaves_absorbing_state<State, typename row::Evt, typename row::Target>;
+};
+template <class W, class State>
+struct absorbing_finding<W, State, npos> {
+    using type = ok;
+};
+
+template <class W, class Finding, class... Rest>
+struct first_finding {
+    using type = Finding;
+};
+template <class W, class... Rest>
+struct first_finding<W, ok, Rest...> : first_finding<W, Rest...> {};
+template <class W>
+struct first_finding<W, ok> {
+    using type = ok;
+};
+
+}  // namespace impl
+
+/// Every state is reachable from the initial state.
+template <workflow W>
+using unreachable = typename impl::unreachable_finding<W, impl::first_unreachable<graph<W>>()>::type;
+
+/// Every non-terminal state has a row leaving it; no terminal state has one.
+template <workflow W>
+using dead_ends = typename impl::dead_end_finding<W, impl::first_dead_end<graph<W>>().state,
+                                                    impl::first_dead_end<graph<W>>().row>::type;
+
+/// No two rows for the same (state, event) unless every one of them is guarded.
+template <workflow W>
+using nondeterminism = typename impl::row_finding_nondeterministic<W, impl::first_nondeterministic_row<graph<W>>()>::type;
+
+/// Every path from the initial state to `State` passes through `Required`.
+///
+///     static_assert(verify::passes<verify::precedence<lifecycle, state::offered, state::contract_active>>);
+template <workflow W, class Required, class State>
+using precedence = typename impl::precedence_finding<
+    W, State, Required,
+    impl::reachable_avoiding<graph<W>>(detail::index_of_v<states_t<W>, State>,
+                                      detail::index_of_v<states_t<W>, Required>)>::type;
+
+/// `Event` has a row in exactly the listed states.
+///
+///     static_assert(verify::passes<verify::legal_exactly_in<lifecycle, event::log_work, type_list<state::contract_active>>>);
+template <workflow W, class Event, class States>
+using legal_exactly_in = typename impl::legality_finding<
+    W, Event,
+    impl::first_legality_mismatch<graph<W>>(detail::index_of_v<events_t<W>, Event>, graph<W>::flags(States{})).state,
+    impl::first_legality_mismatch<graph<W>>(detail::index_of_v<events_t<W>, Event>, graph<W>::flags(States{})).row>::type;
+
+/// No row takes `State` to another state.
+template <workflow W, class State>
+using absorbing = typename impl::absorbing_finding<
+    W, State, impl::first_row_leaving<graph<W>>(detail::index_of_v<states_t<W>, State>)>::type;
+
+/// The structural checks every workflow should pass: reachability, no dead
+/// ends, determinism. The first finding, or `ok`.
+template <workflow W>
+using structure = typename impl::first_finding<W, unreachable<W>, dead_ends<W>, nondeterminism<W>>::type;
+
+/// The first finding among several checks, or `ok`.
+template <class... Findings>
+using all_of = typename impl::first_finding<void, Findings...>::type;
+
+}  // namespace hireguard::verify
+
+#endif

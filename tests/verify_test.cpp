@@ -1,0 +1,196 @@
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include <hireguard/machine.hpp>
+#include <hireguard/test_paths.hpp>
+#include <hireguard/verify.hpp>
+
+#include "domain.hpp"
+#include "workflows.hpp"
+
+namespace {
+
+using namespace hireguard;
+using namespace hireguard::verify;
+using namespace workflows;
+
+// Sound workflows of several shapes pass every structural check.
+static_assert(passes<structure<lifecycle>>);
+static_assert(passes<structure<line>>);
+static_assert(passes<structure<diamond>>);
+static_assert(passes<structure<pipeline>>);
+static_assert(rows_t<pipeline>::size == 60 && states_t<pipeline>::size == 30);
+static_assert(passes<precedence<diamond, s::offered, s::contract_pending>>);
+static_assert(passes<precedence<diamond, s::interviewing, s::contract_active>>);
+static_assert(passes<precedence<pipeline, stage<15>, stage<16>>>);
+static_assert(passes<legal_exactly_in<diamond, e::accept_offer, type_list<s::offered>>>);
+static_assert(passes<legal_exactly_in<pipeline, quit, type_list<stage<0>, stage<10>, stage<20>>>>);
+static_assert(passes<absorbing<lifecycle, s::closed>>);
+
+// Each broken workflow gets the finding that names its fault.
+static_assert(std::is_same_v<unreachable<with_unreachable_state>, state_unreachable<orphan>>);
+static_assert(std::is_same_v<dead_ends<with_dead_end>, dead_end<stuck>>);
+static_assert(std::is_same_v<dead_ends<with_leaky_terminal>, terminal_state_has_row<s::declined, e::respond>>);
+static_assert(std::is_same_v<nondeterminism<with_two_unguarded_rows>, nondeterministic<s::submitted, e::respond>>);
+static_assert(std::is_same_v<precedence<with_shortcut_to_hire, s::offered, s::contract_active>,
+                             reached_without<s::contract_active, s::offered>>);
+static_assert(std::is_same_v<structure<with_dead_end>, dead_end<stuck>>);
+static_assert(passes<unreachable<with_dead_end>> && passes<nondeterminism<with_dead_end>>);
+
+// The precedence check is not vacuous on the lifecycle: interviewing does
+// not precede every hire (a direct offer skips it), offered does.
+static_assert(std::is_same_v<precedence<lifecycle, s::interviewing, s::contract_active>,
+                             reached_without<s::contract_active, s::interviewing>>);
+static_assert(std::is_same_v<legal_exactly_in<lifecycle, e::log_work, type_list<s::contract_active, s::contract_paused>>,
+                             illegal_in_listed_state<e::log_work, s::contract_paused>>);
+static_assert(std::is_same_v<legal_exactly_in<lifecycle, e::close_job, type_list<s::prospect>>,
+                             legal_in_unlisted_state<e::close_job, s::invited>>);
+static_assert(std::is_same_v<absorbing<lifecycle, s::contract_paused>,
+                             leaves_absorbing_state<s::contract_paused, e::resume, s::contract_active>>);
+
+// Shortest paths, hand-checked against DOMAIN.md.
+template <class W>
+std::vector<std::string> events_of(test_path<W> const& p) {
+    std::vector<std::string> out;
+    for (std::size_t r : p) out.emplace_back(graph<W>::event_names[graph<W>::edges[r].event]);
+    return out;
+}
+template <class W, class S>
+test_path<W> path_to() {
+    return shortest_paths<W>[hireguard::detail::index_of_v<states_t<W>, S>];
+}
+
+TEST(TestPaths, ShortestPathsReachTheirStateInTheFewestRows) {
+    using v = std::vector<std::string>;
+    EXPECT_EQ(events_of(path_to<lifecycle, s::prospect>()), v{});
+    EXPECT_EQ(events_of(path_to<lifecycle, s::interviewing>()), (v{"invite", "accept_invite"}));
+    EXPECT_EQ(events_of(path_to<lifecycle, s::contract_active>()), (v{"send_offer", "accept_offer"}));
+    EXPECT_EQ(events_of(path_to<lifecycle, s::contract_paused>()), (v{"send_offer", "accept_offer", "pause"}));
+    EXPECT_EQ(events_of(path_to<lifecycle, s::offer_declined>()), (v{"send_offer", "decline_offer"}));
+    EXPECT_EQ((path_to<pipeline, stage<29>>().length), 1U);  // quit from stage_00
+    EXPECT_EQ((path_to<pipeline, stage<28>>().length), 28U);  // no shortcut leads there
+    for (std::size_t st = 0; st < graph<lifecycle>::state_count; ++st)
+        EXPECT_EQ(shortest_paths<lifecycle>[st].final_state(), st) << graph<lifecycle>::state_names[st];
+}
+
+TEST(TestPaths, CoveringPathsTogetherContainEveryRow) {
+    std::set<std::size_t> rows;
+    for (auto const& p : covering_paths<lifecycle>)
+        for (std::size_t r : p) rows.insert(r);
+    EXPECT_EQ(rows.size(), 36U);
+    std::set<std::size_t> pipeline_rows;
+    for (auto const& p : covering_paths<pipeline>)
+        for (std::size_t r : p) pipeline_rows.insert(r);
+    EXPECT_EQ(pipeline_rows.size(), 60U);
+}
+
+// Replays a path through the runtime engine. The path gives the structure;
+// the event factory below gives each row an event whose payload satisfies
+// its guard, and prepares the data a guard needs (a submitted milestone
+// before approve_milestone, a paid one before fund_milestone).
+class lifecycle_driver {
+public:
+    explicit lifecycle_driver(test_path<lifecycle> const& p) : path_(p) {
+        for (std::size_t r : p) {
+            auto const& ev = graph<lifecycle>::event_names[graph<lifecycle>::edges[r].event];
+            auto const& to = graph<lifecycle>::state_names[graph<lifecycle>::edges[r].target];
+            if (to == "contract_pending") later_start_ = true;
+            if (ev == "fund_milestone" || ev == "submit_milestone" || ev == "approve_milestone") fixed_ = true;
+        }
+    }
+
+    // Fires every row; returns the (source, event, target) of each row fired.
+    std::vector<domain::row> run(machine& m) {
+        std::vector<domain::row> fired;
+        for (std::size_t r : path_) {
+            visit_row<lifecycle>(r, [&]<class Row>(std::type_identity<Row>) {
+                using E = typename Row::Evt;
+                if constexpr (std::is_same_v<E, event::approve_milestone>) fire(m, event::submit_milestone{}, fired);
+                if constexpr (std::is_same_v<E, event::fund_milestone>) {
+                    fire(m, event::submit_milestone{}, fired);
+                    fire(m, event::approve_milestone{}, fired);
+                }
+                fire(m, make<E>(), fired);
+            });
+        }
+        return fired;
+    }
+
+private:
+    template <class E>
+    E make() {
+        using namespace std::chrono_literals;
+        now_ += 1h;
+        E e{};
+        e.at = now_;
+        if constexpr (requires { e.terms; }) {
+            e.terms = fixed_ ? offer_terms{.kind = contract_kind::fixed_price, .first_milestone = dollars(100)}
+                             : offer_terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)};
+            if (later_start_) e.terms.start_date = now_ + std::chrono::days{5};
+        }
+        if constexpr (requires { e.minutes; }) e.minutes = 45min;
+        if constexpr (requires { e.amount; }) e.amount = dollars(80);
+        return e;
+    }
+    template <class E>
+    void fire(machine& m, E const& e, std::vector<domain::row>& fired) {
+        std::string const before(m.state_name());
+        auto v = m.process(e);
+        ASSERT_TRUE(v.accepted()) << v.message();
+        fired.push_back({before, std::string(E::name), std::string(m.state_name()), false});
+    }
+
+    test_path<lifecycle> path_;
+    bool later_start_ = false;
+    bool fixed_ = false;
+    timestamp now_ = utc(std::chrono::year{2026} / 2 / 1);
+};
+
+TEST(TestPaths, EveryShortestPathReplaysThroughTheEngineToItsState) {
+    for (std::size_t st = 0; st < graph<lifecycle>::state_count; ++st) {
+        machine m{job_id{1}, freelancer_id{2}};
+        lifecycle_driver{shortest_paths<lifecycle>[st]}.run(m);
+        EXPECT_EQ(m.state_name(), graph<lifecycle>::state_names[st]);
+    }
+}
+
+TEST(TestPaths, CoveringPathsFireEveryDomainRow) {
+    std::set<std::tuple<std::string, std::string, std::string>> fired;
+    for (auto const& p : covering_paths<lifecycle>) {
+        machine m{job_id{1}, freelancer_id{2}};
+        for (auto const& f : lifecycle_driver{p}.run(m)) fired.emplace(f.source, f.event, f.target);
+        EXPECT_EQ(m.state_name(), graph<lifecycle>::state_names[p.final_state()]);
+    }
+    for (auto const& r : domain::rows)
+        EXPECT_EQ(fired.count({r.source, r.event, r.target}), 1U) << r.source << " / " << r.event << " -> " << r.target;
+}
+
+TEST(TestPaths, PipelinePathsReplayThroughTheEngine) {
+    for (auto const& p : covering_paths<pipeline>) {
+        basic_machine<pipeline> m{job_id{1}, freelancer_id{2}};
+        for (std::size_t r : p)
+            visit_row<pipeline>(r, [&]<class Row>(std::type_identity<Row>) {
+                EXPECT_TRUE(m.process(typename Row::Evt{}).accepted());
+                EXPECT_EQ(m.state_name(), Row::Target::name);
+            });
+    }
+}
+
+TEST(Graph, NamesAndEdgesFollowTheTable) {
+    using G = graph<lifecycle>;
+    EXPECT_EQ(G::state_names[G::initial], "prospect");
+    EXPECT_EQ(G::row_count, 36U);
+    auto const& last = G::edges[35];
+    EXPECT_EQ(G::state_names[last.source], "contract_ended");
+    EXPECT_EQ(G::event_names[last.event], "leave_feedback");
+    EXPECT_TRUE(last.guarded);
+    EXPECT_EQ(std::count(G::terminal.begin(), G::terminal.end(), true), 6);
+}
+
+}  // namespace
