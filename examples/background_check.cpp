@@ -1,0 +1,149 @@
+// A host's own workflow: the canonical lifecycle with a background check
+// between accepting the offer and the contract beginning. The host declares
+// the table, lets the compiler verify it, and drives it through both APIs.
+#include <chrono>
+#include <cstdint>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/mpl/vector/vector30.hpp>
+
+#include <hireguard/hireguard.hpp>
+
+namespace acme {
+
+using hireguard::none;
+using hireguard::type_list;
+namespace state = hireguard::state;
+namespace event = hireguard::event;
+namespace guards = hireguard::guards;
+namespace actions = hireguard::actions;
+
+// The new stage, and how it ends.
+struct background_check { static constexpr std::string_view name = "background_check"; };
+struct failed_background_check { static constexpr std::string_view name = "failed_background_check"; };
+struct check_cleared {
+    static constexpr std::string_view name = "check_cleared";
+    std::optional<hireguard::timestamp> at{};
+    std::uint64_t report_id = 0;
+};
+struct check_failed { static constexpr std::string_view name = "check_failed"; std::optional<hireguard::timestamp> at{}; };
+
+// The host's own rule: a cleared check must cite the screening report.
+struct report_cited : hireguard::rule<report_cited> {
+    static constexpr std::string_view name = "report_cited";
+    template <class Event>
+    static std::optional<hireguard::violation> check(hireguard::candidacy_data const&, hireguard::policy const&,
+                                                     Event const& e) {
+        if (e.report_id != 0) return std::nullopt;
+        return hireguard::violation{hireguard::rule_id::custom, "a cleared check must cite its report", name};
+    }
+};
+
+// The acceptance is recorded; the contract begins only when the check clears.
+struct record_acceptance : hireguard::action<record_acceptance> {
+    template <class Event>
+    static void apply(hireguard::candidacy_data& d, Event const& e) noexcept {
+        d.hired_at = hireguard::event_time(d, e);
+    }
+};
+
+struct hiring_with_background_check {
+    using initial_state = state::prospect;
+    using terminal_states = type_list<state::invite_declined, state::declined, state::withdrawn, state::offer_declined,
+                                      state::closed, failed_background_check>;
+    using hired_states = type_list<background_check, state::contract_active, state::contract_paused, state::contract_ended>;
+
+    template <class S, class E, class T, class A = none, class G = none>
+    using Row = boost::msm::front::Row<S, E, T, A, G>;
+
+    // clang-format off
+    using transition_table = boost::mpl::vector26<
+    //   source                   event                    target                    action                     guard
+    Row< state::prospect,         event::invite,           state::invited                                                               >,
+    Row< state::prospect,         event::submit_proposal,  state::submitted                                                             >,
+    Row< state::prospect,         event::close_job,        state::closed                                                                >,
+    Row< state::invited,          event::accept_invite,    state::interviewing                                                          >,
+    Row< state::invited,          event::decline_invite,   state::invite_declined                                                       >,
+    Row< state::invited,          event::close_job,        state::closed                                                                >,
+    Row< state::submitted,        event::respond,          state::interviewing                                                          >,
+    Row< state::submitted,        event::decline,          state::declined                                                              >,
+    Row< state::submitted,        event::withdraw,         state::withdrawn                                                             >,
+    Row< state::submitted,        event::close_job,        state::closed                                                                >,
+    Row< state::interviewing,     event::send_offer,       state::offered,           actions::record_offer,     guards::valid_offer     >,
+    Row< state::interviewing,     event::decline,          state::declined                                                              >,
+    Row< state::interviewing,     event::withdraw,         state::withdrawn                                                             >,
+    Row< state::interviewing,     event::close_job,        state::closed                                                                >,
+    Row< state::offered,          event::accept_offer,     background_check,         record_acceptance,         hireguard::rules::offer_not_expired >,
+    Row< state::offered,          event::decline_offer,    state::offer_declined                                                        >,
+    Row< state::offered,          event::withdraw_offer,   state::interviewing,      actions::clear_offer                               >,
+    Row< state::offered,          event::close_job,        state::closed                                                                >,
+    Row< background_check,        check_cleared,           state::contract_active,   actions::begin_contract,   report_cited            >,
+    Row< background_check,        check_failed,            failed_background_check                                                      >,
+    Row< state::contract_active,  event::log_work,         state::contract_active,   actions::record_work,      guards::work_allowed    >,
+    Row< state::contract_active,  event::pause,            state::contract_paused                                                       >,
+    Row< state::contract_active,  event::end_contract,     state::contract_ended,    actions::end                                       >,
+    Row< state::contract_paused,  event::resume,           state::contract_active                                                       >,
+    Row< state::contract_paused,  event::end_contract,     state::contract_ended,    actions::end                                       >,
+    Row< state::contract_ended,   event::leave_feedback,   state::contract_ended,    actions::record_feedback,  guards::feedback_allowed >
+    >;
+    // clang-format on
+};
+
+// The compiler verifies the host's workflow as it does the canonical one.
+namespace verified {
+using namespace hireguard::verify;
+using W = hiring_with_background_check;
+static_assert(check<structure<W>>);
+static_assert(check<precedence<W, state::offered, background_check>>);
+static_assert(check<precedence<W, background_check, state::contract_active>>);
+static_assert(check<legal_exactly_in<W, event::log_work, type_list<state::contract_active>>>);
+static_assert(check<absorbing<W, state::contract_ended>>);
+}  // namespace verified
+
+}  // namespace acme
+
+int main() {
+    using namespace hireguard;
+    using namespace std::chrono_literals;
+    using W = acme::hiring_with_background_check;
+    constexpr timestamp t = utc(std::chrono::year{2026} / 4 / 6, 9h);
+    offer_terms const terms{.kind = contract_kind::hourly, .hourly_rate = dollars(60)};
+
+    std::cout << "== typed API on the host's workflow\n";
+    auto c = begin_candidacy<W>(job_id{9}, freelancer_id{5});
+    auto offered = std::move(c)
+                       .on(event::submit_proposal{.at = t})
+                       .on(event::respond{.at = t + 1h})
+                       .on(event::send_offer{.at = t + 2h, .terms = terms})
+                       .value();
+    auto checking = std::move(offered).on(event::accept_offer{.at = t + 3h}).value();
+    std::cout << "  offer accepted: " << checking.state_name() << '\n';
+    static_assert(!can_fire_on<decltype(checking), event::log_work>, "no work during the background check");
+    auto cleared = std::move(checking).on(acme::check_cleared{.at = t + 30h, .report_id = 7741});
+    if (!cleared) return 1;
+    auto active = std::move(cleared).value();
+    std::cout << "  check cleared:  " << active.state_name() << '\n';
+
+    std::cout << "== runtime engine on the host's workflow\n";
+    basic_machine<W> m{job_id{9}, freelancer_id{6}};
+    event_variant_t<W> const inbox[] = {
+        event::invite{.at = t},          event::accept_invite{.at = t + 1h},
+        event::send_offer{.at = t + 2h, .terms = terms}, event::accept_offer{.at = t + 3h},
+        event::log_work{.at = t + 4h, .minutes = 60min}, acme::check_cleared{.at = t + 5h},
+        acme::check_cleared{.at = t + 6h, .report_id = 7742}, event::log_work{.at = t + 7h, .minutes = 60min},
+    };
+    int rejected = 0;
+    for (auto const& e : inbox) {
+        verdict const v = m.process(e);
+        std::cout << "  " << (v ? "accepted " : "REJECTED ") << m.state_name();
+        if (!v) {
+            std::cout << "  <- " << v.message();
+            ++rejected;
+        }
+        std::cout << '\n';
+    }
+    return rejected == 2 && m.data().minutes_logged == 60min ? 0 : 1;
+}
