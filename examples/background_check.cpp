@@ -22,14 +22,21 @@ namespace guards = hireguard::guards;
 namespace actions = hireguard::actions;
 
 // The new stage, and how it ends.
-struct background_check { static constexpr std::string_view name = "background_check"; };
-struct failed_background_check { static constexpr std::string_view name = "failed_background_check"; };
+struct background_check {
+    static constexpr std::string_view name = "background_check";
+};
+struct failed_background_check {
+    static constexpr std::string_view name = "failed_background_check";
+};
 struct check_cleared {
     static constexpr std::string_view name = "check_cleared";
     std::optional<hireguard::timestamp> at{};
     std::uint64_t report_id = 0;
 };
-struct check_failed { static constexpr std::string_view name = "check_failed"; std::optional<hireguard::timestamp> at{}; };
+struct check_failed {
+    static constexpr std::string_view name = "check_failed";
+    std::optional<hireguard::timestamp> at{};
+};
 
 // The host's own rule: a cleared check must cite the screening report.
 struct report_cited : hireguard::rule<report_cited> {
@@ -54,7 +61,8 @@ struct hiring_with_background_check {
     using initial_state = state::prospect;
     using terminal_states = type_list<state::invite_declined, state::declined, state::withdrawn, state::offer_declined,
                                       state::closed, failed_background_check>;
-    using hired_states = type_list<background_check, state::contract_active, state::contract_paused, state::contract_ended>;
+    using hired_states =
+        type_list<background_check, state::contract_active, state::contract_paused, state::contract_ended>;
 
     template <class S, class E, class T, class A = none, class G = none>
     using Row = boost::msm::front::Row<S, E, T, A, G>;
@@ -130,10 +138,14 @@ int main() {
     std::cout << "== runtime engine on the host's workflow\n";
     basic_machine<W> m{job_id{9}, freelancer_id{6}};
     event_variant_t<W> const inbox[] = {
-        event::invite{.at = t},          event::accept_invite{.at = t + 1h},
-        event::send_offer{.at = t + 2h, .terms = terms}, event::accept_offer{.at = t + 3h},
-        event::log_work{.at = t + 4h, .minutes = 60min}, acme::check_cleared{.at = t + 5h},
-        acme::check_cleared{.at = t + 6h, .report_id = 7742}, event::log_work{.at = t + 7h, .minutes = 60min},
+        event::invite{.at = t},
+        event::accept_invite{.at = t + 1h},
+        event::send_offer{.at = t + 2h, .terms = terms},
+        event::accept_offer{.at = t + 3h},
+        event::log_work{.at = t + 4h, .minutes = 60min},
+        acme::check_cleared{.at = t + 5h},
+        acme::check_cleared{.at = t + 6h, .report_id = 7742},
+        event::log_work{.at = t + 7h, .minutes = 60min},
     };
     int rejected = 0;
     for (auto const& e : inbox) {

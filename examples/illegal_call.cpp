@@ -7,9 +7,7 @@
 
 int main() {
     using namespace hireguard;
-    auto interviewing = begin_candidacy(job_id{7}, freelancer_id{42})
-                            .on(event::submit_proposal{})
-                            .on(event::respond{});
+    auto interviewing = begin_candidacy(job_id{7}, freelancer_id{42}).on(event::submit_proposal{}).on(event::respond{});
 #ifdef HIREGUARD_COMPILE_FAIL
     auto worked = std::move(interviewing).on(event::log_work{.minutes = std::chrono::minutes{90}});
 #else

@@ -12,7 +12,9 @@ using namespace hireguard;
 using namespace std::chrono_literals;
 
 constexpr timestamp t0 = utc(std::chrono::year{2026} / 1 / 5);
-offer_terms hourly() { return offer_terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)}; }
+offer_terms hourly() {
+    return offer_terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)};
+}
 
 // No forgery: a candidacy in a state other than prospect only comes from a
 // legal transition or the machine bridge.

@@ -22,11 +22,11 @@ using states = std::tuple<s::prospect, s::invited, s::submitted, s::interviewing
                           s::contract_active, s::contract_paused, s::contract_ended, s::invite_declined,
                           s::invite_withdrawn, s::declined, s::withdrawn, s::offer_declined, s::closed>;
 
-using events = std::tuple<e::invite, e::withdraw_invite, e::respond, e::decline, e::send_offer, e::modify_offer,
-                          e::withdraw_offer, e::fund_milestone, e::approve_milestone, e::pause, e::resume,
-                          e::close_job, e::accept_invite, e::decline_invite, e::submit_proposal, e::withdraw,
-                          e::decline_offer, e::accept_offer, e::log_work, e::submit_milestone, e::end_contract,
-                          e::leave_feedback, e::offer_expired, e::start_date_reached>;
+using events =
+    std::tuple<e::invite, e::withdraw_invite, e::respond, e::decline, e::send_offer, e::modify_offer, e::withdraw_offer,
+               e::fund_milestone, e::approve_milestone, e::pause, e::resume, e::close_job, e::accept_invite,
+               e::decline_invite, e::submit_proposal, e::withdraw, e::decline_offer, e::accept_offer, e::log_work,
+               e::submit_milestone, e::end_contract, e::leave_feedback, e::offer_expired, e::start_date_reached>;
 
 struct row {
     std::string source;

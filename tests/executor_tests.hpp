@@ -1,7 +1,7 @@
 #include <chrono>
+#include <string>
 #include <string_view>
 #include <type_traits>
-#include <string>
 #include <vector>
 
 #ifndef HIREGUARD_TESTS_EXECUTOR_TESTS_HPP
@@ -175,8 +175,8 @@ TYPED_TEST_P(Executor, OfferIsAcceptableOnItsLastSecondAndNotOnItsFirstExpiredSe
     timestamp const sent = *first.data().offer_sent_at;
     TypeParam last = first;
     EXPECT_FALSE(first.process(event::accept_offer{.at = sent + std::chrono::days{30}}).accepted());
-    EXPECT_TRUE(last.process(event::accept_offer{.at = sent + std::chrono::days{30} - std::chrono::seconds{1}})
-                    .accepted());
+    EXPECT_TRUE(
+        last.process(event::accept_offer{.at = sent + std::chrono::days{30} - std::chrono::seconds{1}}).accepted());
 }
 
 TYPED_TEST_P(Executor, TimestampGoingBackwardsIsInvalidInputAndChangesNothing) {
@@ -201,8 +201,8 @@ TYPED_TEST_P(Executor, AcceptOfferWithLaterStartDateIsHiredButPending) {
     EXPECT_TRUE(m.template is<state::contract_pending>());
     EXPECT_TRUE(m.data().hired_at.has_value());
     EXPECT_FALSE(m.data().started_at.has_value());
-    EXPECT_TRUE(m.process(event::log_work{.minutes = std::chrono::minutes{30}}).rejected_as(
-        rejection_kind::illegal_transition));
+    EXPECT_TRUE(m.process(event::log_work{.minutes = std::chrono::minutes{30}})
+                    .rejected_as(rejection_kind::illegal_transition));
     ASSERT_TRUE(m.process(event::start_date_reached{.at = t0 + std::chrono::days{10}}).accepted());
     EXPECT_TRUE(m.process(event::log_work{.minutes = std::chrono::minutes{30}}).accepted());
     EXPECT_EQ(m.data().minutes_logged, std::chrono::minutes{30});
@@ -250,21 +250,13 @@ TYPED_TEST_P(Executor, TypedCandidacyBecomesAMachineInTheSameStateWithTheSameDat
     EXPECT_TRUE(m.template is<state::withdrawn>());
 }
 
-REGISTER_TYPED_TEST_SUITE_P(Executor,
-                            StartsInProspect,
-                            EveryPathReachesItsState,
-                            EveryDomainRowFiresAtRunTime,
-                            EveryIllegalPairIsRejectedWithStateAndDataUnchanged,
-                            TerminalStatesRejectEveryEvent,
-                            WorkBeforeHireIsRejectedWithAClearMessage,
-                            RuleRejectionLeavesStateAndDataUnchanged,
+REGISTER_TYPED_TEST_SUITE_P(Executor, StartsInProspect, EveryPathReachesItsState, EveryDomainRowFiresAtRunTime,
+                            EveryIllegalPairIsRejectedWithStateAndDataUnchanged, TerminalStatesRejectEveryEvent,
+                            WorkBeforeHireIsRejectedWithAClearMessage, RuleRejectionLeavesStateAndDataUnchanged,
                             OfferIsAcceptableOnItsLastSecondAndNotOnItsFirstExpiredSecond,
-                            TimestampGoingBackwardsIsInvalidInputAndChangesNothing,
-                            IllegalBeatsInvalidInput,
-                            AcceptOfferWithLaterStartDateIsHiredButPending,
-                            ZeroMinutesOfWorkIsInvalidInput,
-                            ProcessesEventsDecodedAtRunTime,
-                            MachineHandsItsStateToTypedCode,
+                            TimestampGoingBackwardsIsInvalidInputAndChangesNothing, IllegalBeatsInvalidInput,
+                            AcceptOfferWithLaterStartDateIsHiredButPending, ZeroMinutesOfWorkIsInvalidInput,
+                            ProcessesEventsDecodedAtRunTime, MachineHandsItsStateToTypedCode,
                             TypedCandidacyBecomesAMachineInTheSameStateWithTheSameData);
 
 }  // namespace executor_tests

@@ -18,7 +18,9 @@ using std::chrono::hours;
 
 inline constexpr timestamp t0 = utc(std::chrono::year{2026} / 1 / 5);
 
-inline offer_terms hourly_terms() { return offer_terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)}; }
+inline offer_terms hourly_terms() {
+    return offer_terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)};
+}
 inline offer_terms fixed_terms() {
     return offer_terms{.kind = contract_kind::fixed_price, .first_milestone = dollars(100)};
 }
@@ -83,9 +85,9 @@ inline std::vector<any_event> path_to(std::string_view state, offer_terms terms 
 }
 
 inline std::vector<std::string> const all_state_names = {
-    "prospect",        "invited",        "submitted",       "interviewing",     "offered",
-    "contract_pending", "contract_active", "contract_paused", "contract_ended",   "invite_declined",
-    "invite_withdrawn", "declined",        "withdrawn",       "offer_declined",   "closed"};
+    "prospect",         "invited",         "submitted",       "interviewing",   "offered",
+    "contract_pending", "contract_active", "contract_paused", "contract_ended", "invite_declined",
+    "invite_withdrawn", "declined",        "withdrawn",       "offer_declined", "closed"};
 
 // One event of each of the 24 kinds, dated after every path above, with
 // payloads that satisfy the guards wherever the state allows.

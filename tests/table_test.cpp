@@ -36,11 +36,13 @@ TEST(Table, CanFireMatchesDomainForAll360Pairs) {
 
 template <class... Rows>
 std::vector<domain::row> names_of(type_list<Rows...> /*rows*/) {
-    return {domain::row{std::string(Rows::Source::name), std::string(Rows::Evt::name),
-                        std::string(Rows::Target::name), detail::is_guarded_v<Rows>}...};
+    return {domain::row{std::string(Rows::Source::name), std::string(Rows::Evt::name), std::string(Rows::Target::name),
+                        detail::is_guarded_v<Rows>}...};
 }
 
-TEST(Table, RowsAreDomainRowsInDomainOrder) { EXPECT_EQ(names_of(rows_t<lifecycle>{}), domain::rows); }
+TEST(Table, RowsAreDomainRowsInDomainOrder) {
+    EXPECT_EQ(names_of(rows_t<lifecycle>{}), domain::rows);
+}
 
 TEST(Table, CountsStatesEventsAndRows) {
     EXPECT_EQ(states_t<lifecycle>::size, 15U);

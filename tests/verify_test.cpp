@@ -47,8 +47,9 @@ static_assert(passes<unreachable<with_dead_end>> && passes<nondeterminism<with_d
 // not precede every hire (a direct offer skips it), offered does.
 static_assert(std::is_same_v<precedence<lifecycle, s::interviewing, s::contract_active>,
                              reached_without<s::contract_active, s::interviewing>>);
-static_assert(std::is_same_v<legal_exactly_in<lifecycle, e::log_work, type_list<s::contract_active, s::contract_paused>>,
-                             illegal_in_listed_state<e::log_work, s::contract_paused>>);
+static_assert(
+    std::is_same_v<legal_exactly_in<lifecycle, e::log_work, type_list<s::contract_active, s::contract_paused>>,
+                   illegal_in_listed_state<e::log_work, s::contract_paused>>);
 static_assert(std::is_same_v<legal_exactly_in<lifecycle, e::close_job, type_list<s::prospect>>,
                              legal_in_unlisted_state<e::close_job, s::invited>>);
 static_assert(std::is_same_v<absorbing<lifecycle, s::contract_paused>,
@@ -73,7 +74,7 @@ TEST(TestPaths, ShortestPathsReachTheirStateInTheFewestRows) {
     EXPECT_EQ(events_of(path_to<lifecycle, s::contract_active>()), (v{"send_offer", "accept_offer"}));
     EXPECT_EQ(events_of(path_to<lifecycle, s::contract_paused>()), (v{"send_offer", "accept_offer", "pause"}));
     EXPECT_EQ(events_of(path_to<lifecycle, s::offer_declined>()), (v{"send_offer", "decline_offer"}));
-    EXPECT_EQ((path_to<pipeline, stage<29>>().length), 1U);  // quit from stage_00
+    EXPECT_EQ((path_to<pipeline, stage<29>>().length), 1U);   // quit from stage_00
     EXPECT_EQ((path_to<pipeline, stage<28>>().length), 28U);  // no shortcut leads there
     for (std::size_t st = 0; st < graph<lifecycle>::state_count; ++st)
         EXPECT_EQ(shortest_paths<lifecycle>[st].final_state(), st) << graph<lifecycle>::state_names[st];

@@ -57,8 +57,8 @@ namespace detail {
 
 struct candidacy_access {
     template <class State, class W>
-    static candidacy<State, W> make(candidacy_data data, policy const& p) {
-        return candidacy<State, W>(std::move(data), p);
+    static candidacy<State, W> make(candidacy_data const& data, policy const& p) {
+        return candidacy<State, W>(data, p);
     }
 };
 
@@ -109,9 +109,7 @@ public:
     }
 
     /// The candidacy in the only possible target. Throws `bad_outcome_access` when rejected.
-    [[nodiscard]] auto value() &&
-        requires(sizeof...(Targets) == 1)
-    {
+    [[nodiscard]] auto value() && requires(sizeof...(Targets) == 1) {
         return std::move(*this).template get<Targets...>();
     }
 
@@ -137,7 +135,7 @@ private:
     static std::string_view name_of(rejected<Source, W> const& /*r*/) noexcept { return Source::name; }
 
     template <class Alt>
-    explicit outcome(std::in_place_type_t<Alt> tag, Alt&& alt) : v_(tag, std::move(alt)) {}
+    explicit outcome(std::in_place_type_t<Alt> tag, Alt&& alt) : v_(tag, std::forward<Alt>(alt)) {}
 
     variant_type v_;
 };
@@ -213,7 +211,7 @@ public:
                 if (auto v = detail::time_violation(data_, e))
                     throw invalid_event(rejection::from(std::move(*v), State::name, Event::name));
                 detail::complete<typename row::Action>(data_, e);
-                return candidacy<typename row::Target, W>(std::move(data_), policy_);
+                return candidacy<typename row::Target, W>(data_, policy_);
             }
         } else {
             using result = typename detail::outcome_of<W, State, typename detail::targets_of<rows>::type>::type;
@@ -228,10 +226,10 @@ private:
     template <class, workflow>
     friend class candidacy;
 
-    candidacy(candidacy_data data, hireguard::policy const& p) : data_(std::move(data)), policy_(p) {}
+    candidacy(candidacy_data const& data, hireguard::policy const& p) : data_(data), policy_(p) {}
 
     template <class Result>
-    Result reject(violation v, std::string_view event_name) {
+    Result reject(violation&& v, std::string_view event_name) {
         using alt = rejected<State, W>;
         return Result(std::in_place_type<alt>,
                       alt{rejection::from(std::move(v), State::name, event_name), std::move(*this)});
@@ -249,7 +247,7 @@ private:
             }
             using target = candidacy<typename Row::Target, W>;
             detail::complete<typename Row::Action>(data_, e);
-            out.emplace(Result(std::in_place_type<target>, target(std::move(data_), policy_)));
+            out.emplace(Result(std::in_place_type<target>, target(data_, policy_)));
         };
         (attempt(static_cast<Rows*>(nullptr)), ...);
         if (out) return std::move(*out);

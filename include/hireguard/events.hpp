@@ -19,59 +19,137 @@ namespace hireguard::event {
 
 // Client events.
 /// The client invites the freelancer to interview.
-struct invite { static constexpr std::string_view name = "invite"; std::optional<timestamp> at{}; };
+struct invite {
+    static constexpr std::string_view name = "invite";
+    std::optional<timestamp> at{};
+};
 /// The client withdraws an invitation the freelancer has not answered.
-struct withdraw_invite { static constexpr std::string_view name = "withdraw_invite"; std::optional<timestamp> at{}; };
+struct withdraw_invite {
+    static constexpr std::string_view name = "withdraw_invite";
+    std::optional<timestamp> at{};
+};
 /// The client answers a proposal: the candidacy becomes active.
-struct respond { static constexpr std::string_view name = "respond"; std::optional<timestamp> at{}; };
+struct respond {
+    static constexpr std::string_view name = "respond";
+    std::optional<timestamp> at{};
+};
 /// The client declines the proposal or the candidate.
-struct decline { static constexpr std::string_view name = "decline"; std::optional<timestamp> at{}; };
+struct decline {
+    static constexpr std::string_view name = "decline";
+    std::optional<timestamp> at{};
+};
 /// The client sends an offer with its terms.
-struct send_offer { static constexpr std::string_view name = "send_offer"; std::optional<timestamp> at{}; offer_terms terms{}; };
+struct send_offer {
+    static constexpr std::string_view name = "send_offer";
+    std::optional<timestamp> at{};
+    offer_terms terms{};
+};
 /// The client replaces the terms of a pending offer; its lifetime starts again.
-struct modify_offer { static constexpr std::string_view name = "modify_offer"; std::optional<timestamp> at{}; offer_terms terms{}; };
+struct modify_offer {
+    static constexpr std::string_view name = "modify_offer";
+    std::optional<timestamp> at{};
+    offer_terms terms{};
+};
 /// The client withdraws a pending offer; the candidacy goes back to interviewing.
-struct withdraw_offer { static constexpr std::string_view name = "withdraw_offer"; std::optional<timestamp> at{}; };
+struct withdraw_offer {
+    static constexpr std::string_view name = "withdraw_offer";
+    std::optional<timestamp> at{};
+};
 /// The client funds the next milestone of a fixed-price contract (escrow).
-struct fund_milestone { static constexpr std::string_view name = "fund_milestone"; std::optional<timestamp> at{}; money amount{}; };
+struct fund_milestone {
+    static constexpr std::string_view name = "fund_milestone";
+    std::optional<timestamp> at{};
+    money amount{};
+};
 /// The client approves submitted milestone work and releases its payment.
-struct approve_milestone { static constexpr std::string_view name = "approve_milestone"; std::optional<timestamp> at{}; };
+struct approve_milestone {
+    static constexpr std::string_view name = "approve_milestone";
+    std::optional<timestamp> at{};
+};
 /// The client puts an active contract on hold.
-struct pause { static constexpr std::string_view name = "pause"; std::optional<timestamp> at{}; };
+struct pause {
+    static constexpr std::string_view name = "pause";
+    std::optional<timestamp> at{};
+};
 /// The client takes a paused contract off hold.
-struct resume { static constexpr std::string_view name = "resume"; std::optional<timestamp> at{}; };
+struct resume {
+    static constexpr std::string_view name = "resume";
+    std::optional<timestamp> at{};
+};
 /// The client closes the job.
-struct close_job { static constexpr std::string_view name = "close_job"; std::optional<timestamp> at{}; };
+struct close_job {
+    static constexpr std::string_view name = "close_job";
+    std::optional<timestamp> at{};
+};
 
 // Freelancer events.
 /// The freelancer accepts an invitation to interview.
-struct accept_invite { static constexpr std::string_view name = "accept_invite"; std::optional<timestamp> at{}; };
+struct accept_invite {
+    static constexpr std::string_view name = "accept_invite";
+    std::optional<timestamp> at{};
+};
 /// The freelancer declines an invitation to interview.
-struct decline_invite { static constexpr std::string_view name = "decline_invite"; std::optional<timestamp> at{}; };
+struct decline_invite {
+    static constexpr std::string_view name = "decline_invite";
+    std::optional<timestamp> at{};
+};
 /// The freelancer sends a proposal.
-struct submit_proposal { static constexpr std::string_view name = "submit_proposal"; std::optional<timestamp> at{}; };
+struct submit_proposal {
+    static constexpr std::string_view name = "submit_proposal";
+    std::optional<timestamp> at{};
+};
 /// The freelancer withdraws a proposal (only before an offer).
-struct withdraw { static constexpr std::string_view name = "withdraw"; std::optional<timestamp> at{}; };
+struct withdraw {
+    static constexpr std::string_view name = "withdraw";
+    std::optional<timestamp> at{};
+};
 /// The freelancer declines the offer.
-struct decline_offer { static constexpr std::string_view name = "decline_offer"; std::optional<timestamp> at{}; };
+struct decline_offer {
+    static constexpr std::string_view name = "decline_offer";
+    std::optional<timestamp> at{};
+};
 /// The freelancer accepts the offer: a hire is made.
-struct accept_offer { static constexpr std::string_view name = "accept_offer"; std::optional<timestamp> at{}; };
+struct accept_offer {
+    static constexpr std::string_view name = "accept_offer";
+    std::optional<timestamp> at{};
+};
 /// The freelancer logs work on an active contract.
-struct log_work { static constexpr std::string_view name = "log_work"; std::optional<timestamp> at{}; std::chrono::minutes minutes{}; };
+struct log_work {
+    static constexpr std::string_view name = "log_work";
+    std::optional<timestamp> at{};
+    std::chrono::minutes minutes{};
+};
 /// The freelancer submits work for the funded milestone.
-struct submit_milestone { static constexpr std::string_view name = "submit_milestone"; std::optional<timestamp> at{}; };
+struct submit_milestone {
+    static constexpr std::string_view name = "submit_milestone";
+    std::optional<timestamp> at{};
+};
 
 // Either party.
 /// Either party ends the contract.
-struct end_contract { static constexpr std::string_view name = "end_contract"; std::optional<timestamp> at{}; party by = party::client; };
+struct end_contract {
+    static constexpr std::string_view name = "end_contract";
+    std::optional<timestamp> at{};
+    party by = party::client;
+};
 /// Either party leaves feedback after the end of the contract.
-struct leave_feedback { static constexpr std::string_view name = "leave_feedback"; std::optional<timestamp> at{}; party by = party::client; };
+struct leave_feedback {
+    static constexpr std::string_view name = "leave_feedback";
+    std::optional<timestamp> at{};
+    party by = party::client;
+};
 
 // System and timer events.
 /// The offer's lifetime ran out before the freelancer answered.
-struct offer_expired { static constexpr std::string_view name = "offer_expired"; std::optional<timestamp> at{}; };
+struct offer_expired {
+    static constexpr std::string_view name = "offer_expired";
+    std::optional<timestamp> at{};
+};
 /// A pending contract's start date has come: the contract begins.
-struct start_date_reached { static constexpr std::string_view name = "start_date_reached"; std::optional<timestamp> at{}; };
+struct start_date_reached {
+    static constexpr std::string_view name = "start_date_reached";
+    std::optional<timestamp> at{};
+};
 
 }  // namespace hireguard::event
 

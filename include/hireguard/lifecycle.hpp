@@ -9,10 +9,10 @@
 #include <boost/mpl/vector/vector40.hpp>
 #include <boost/msm/front/functor_row.hpp>
 
+#include <hireguard/detail/table_core.hpp>
 #include <hireguard/events.hpp>
 #include <hireguard/rules.hpp>
 #include <hireguard/states.hpp>
-#include <hireguard/detail/table_core.hpp>
 #include <hireguard/verify.hpp>
 #include <hireguard/workflow.hpp>
 

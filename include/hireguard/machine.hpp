@@ -74,8 +74,7 @@ public:
 
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>
-    explicit basic_machine(candidacy<State, W>&& c)
-        : data_(c.data()), policy_(c.policy()), state_(index_of<State>) {}
+    explicit basic_machine(candidacy<State, W>&& c) : data_(c.data()), policy_(c.policy()), state_(index_of<State>) {}
 
     /// Processes one event: accepted, or rejected with the state and data
     /// exactly as before. Illegal transitions are reported first, then

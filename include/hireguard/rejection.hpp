@@ -46,25 +46,44 @@ enum class rule_id : std::uint8_t {
 /// The rule's stable name, e.g. "offer_not_expired".
 [[nodiscard]] constexpr std::string_view to_string(rule_id r) noexcept {
     switch (r) {
-        case rule_id::none: return "none";
-        case rule_id::event_time_known: return "event_time_known";
-        case rule_id::timestamps_monotonic: return "timestamps_monotonic";
-        case rule_id::work_duration_positive: return "work_duration_positive";
-        case rule_id::amount_positive: return "amount_positive";
-        case rule_id::value_in_range: return "value_in_range";
-        case rule_id::offer_terms_valid: return "offer_terms_valid";
-        case rule_id::offer_not_expired: return "offer_not_expired";
-        case rule_id::start_date_not_after_acceptance: return "start_date_not_after_acceptance";
-        case rule_id::start_date_after_acceptance: return "start_date_after_acceptance";
-        case rule_id::milestone_funded: return "milestone_funded";
-        case rule_id::fixed_price_contract: return "fixed_price_contract";
-        case rule_id::one_funded_milestone: return "one_funded_milestone";
-        case rule_id::milestone_minimum: return "milestone_minimum";
-        case rule_id::milestone_submitted: return "milestone_submitted";
-        case rule_id::feedback_window_open: return "feedback_window_open";
-        case rule_id::feedback_once_per_party: return "feedback_once_per_party";
-        case rule_id::hires_within_openings: return "hires_within_openings";
-        case rule_id::custom: return "custom";
+        case rule_id::none:
+            return "none";
+        case rule_id::event_time_known:
+            return "event_time_known";
+        case rule_id::timestamps_monotonic:
+            return "timestamps_monotonic";
+        case rule_id::work_duration_positive:
+            return "work_duration_positive";
+        case rule_id::amount_positive:
+            return "amount_positive";
+        case rule_id::value_in_range:
+            return "value_in_range";
+        case rule_id::offer_terms_valid:
+            return "offer_terms_valid";
+        case rule_id::offer_not_expired:
+            return "offer_not_expired";
+        case rule_id::start_date_not_after_acceptance:
+            return "start_date_not_after_acceptance";
+        case rule_id::start_date_after_acceptance:
+            return "start_date_after_acceptance";
+        case rule_id::milestone_funded:
+            return "milestone_funded";
+        case rule_id::fixed_price_contract:
+            return "fixed_price_contract";
+        case rule_id::one_funded_milestone:
+            return "one_funded_milestone";
+        case rule_id::milestone_minimum:
+            return "milestone_minimum";
+        case rule_id::milestone_submitted:
+            return "milestone_submitted";
+        case rule_id::feedback_window_open:
+            return "feedback_window_open";
+        case rule_id::feedback_once_per_party:
+            return "feedback_once_per_party";
+        case rule_id::hires_within_openings:
+            return "hires_within_openings";
+        case rule_id::custom:
+            return "custom";
     }
     return "unknown";
 }
@@ -72,9 +91,12 @@ enum class rule_id : std::uint8_t {
 /// "illegal transition", "rule violated" or "invalid input".
 [[nodiscard]] constexpr std::string_view to_string(rejection_kind k) noexcept {
     switch (k) {
-        case rejection_kind::illegal_transition: return "illegal transition";
-        case rejection_kind::rule_violated: return "rule violated";
-        case rejection_kind::invalid_input: return "invalid input";
+        case rejection_kind::illegal_transition:
+            return "illegal transition";
+        case rejection_kind::rule_violated:
+            return "rule violated";
+        case rejection_kind::invalid_input:
+            return "invalid input";
     }
     return "unknown";
 }
@@ -82,13 +104,16 @@ enum class rule_id : std::uint8_t {
 /// Whether breaking this rule means the event was malformed rather than refused.
 [[nodiscard]] constexpr rejection_kind kind_of(rule_id r) noexcept {
     switch (r) {
-        case rule_id::none: return rejection_kind::illegal_transition;
+        case rule_id::none:
+            return rejection_kind::illegal_transition;
         case rule_id::event_time_known:
         case rule_id::timestamps_monotonic:
         case rule_id::work_duration_positive:
         case rule_id::amount_positive:
-        case rule_id::value_in_range: return rejection_kind::invalid_input;
-        default: return rejection_kind::rule_violated;
+        case rule_id::value_in_range:
+            return rejection_kind::invalid_input;
+        default:
+            return rejection_kind::rule_violated;
     }
 }
 

@@ -92,8 +92,7 @@ namespace detail {
 template <class Event>
 [[nodiscard]] std::optional<violation> require_time(candidacy_data const& d, Event const& e, std::string_view why) {
     if (event_time(d, e)) return std::nullopt;
-    return violation{rule_id::event_time_known,
-                     std::string(Event::name) + " needs a timestamp: " + std::string(why)};
+    return violation{rule_id::event_time_known, std::string(Event::name) + " needs a timestamp: " + std::string(why)};
 }
 }  // namespace detail
 
@@ -168,8 +167,8 @@ struct work_duration_positive : rule<work_duration_positive> {
     template <class Event>
     [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
         if (e.minutes <= std::chrono::minutes::zero())
-            return violation{id, "work needs a positive duration, got " + std::to_string(e.minutes.count()) +
-                                     " minutes"};
+            return violation{id,
+                             "work needs a positive duration, got " + std::to_string(e.minutes.count()) + " minutes"};
         if (d.minutes_logged.count() > std::numeric_limits<std::chrono::minutes::rep>::max() - e.minutes.count())
             return violation{rule_id::value_in_range, "the total of logged minutes would overflow"};
         return std::nullopt;
@@ -181,7 +180,8 @@ struct milestone_funded : rule<milestone_funded> {
     static constexpr rule_id id = rule_id::milestone_funded;
     static constexpr std::string_view name = "milestone_funded";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
+                                                        Event const& /*e*/) {
         if (d.milestone != milestone_status::none) return std::nullopt;
         return violation{id, "no milestone is funded"};
     }
@@ -193,7 +193,8 @@ struct work_is_funded : rule<work_is_funded> {
     static constexpr rule_id id = rule_id::milestone_funded;
     static constexpr std::string_view name = "milestone_funded";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
+                                                        Event const& /*e*/) {
         if (!d.terms || d.terms->kind == contract_kind::hourly || d.milestone != milestone_status::none)
             return std::nullopt;
         return violation{id, "fixed-price work needs a funded milestone, and none is funded"};
@@ -205,7 +206,8 @@ struct fixed_price_contract : rule<fixed_price_contract> {
     static constexpr rule_id id = rule_id::fixed_price_contract;
     static constexpr std::string_view name = "fixed_price_contract";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
+                                                        Event const& /*e*/) {
         if (d.terms && d.terms->kind == contract_kind::fixed_price) return std::nullopt;
         return violation{id, "milestones belong to fixed-price contracts, and this one is hourly"};
     }
@@ -216,7 +218,8 @@ struct amount_positive : rule<amount_positive> {
     static constexpr rule_id id = rule_id::amount_positive;
     static constexpr std::string_view name = "amount_positive";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& /*d*/, policy const& /*p*/, Event const& e) {
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& /*d*/, policy const& /*p*/,
+                                                        Event const& e) {
         if (e.amount > money{}) return std::nullopt;
         return violation{id, "the amount must be above $0.00, got " + to_string(e.amount)};
     }
@@ -239,7 +242,8 @@ struct one_funded_milestone : rule<one_funded_milestone> {
     static constexpr rule_id id = rule_id::one_funded_milestone;
     static constexpr std::string_view name = "one_funded_milestone";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
+                                                        Event const& /*e*/) {
         if (d.milestone == milestone_status::none) return std::nullopt;
         return violation{id, "a milestone of " + to_string(d.milestone_amount) + " is already funded and not paid"};
     }
@@ -250,7 +254,8 @@ struct milestone_submitted : rule<milestone_submitted> {
     static constexpr rule_id id = rule_id::milestone_submitted;
     static constexpr std::string_view name = "milestone_submitted";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
+                                                        Event const& /*e*/) {
         if (d.milestone != milestone_status::submitted)
             return violation{id, d.milestone == milestone_status::funded ? "the funded milestone is not submitted yet"
                                                                          : "no milestone is submitted"};
@@ -285,8 +290,8 @@ struct feedback_once_per_party : rule<feedback_once_per_party> {
     [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
         bool const already = e.by == party::client ? d.client_left_feedback : d.freelancer_left_feedback;
         if (!already) return std::nullopt;
-        return violation{id, std::string(e.by == party::client ? "the client" : "the freelancer") +
-                                 " has already left feedback"};
+        return violation{
+            id, std::string(e.by == party::client ? "the client" : "the freelancer") + " has already left feedback"};
     }
 };
 

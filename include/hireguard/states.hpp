@@ -12,35 +12,65 @@
 namespace hireguard::state {
 
 /// No contact yet between this freelancer and this job (initial).
-struct prospect { static constexpr std::string_view name = "prospect"; };
+struct prospect {
+    static constexpr std::string_view name = "prospect";
+};
 /// The client invited the freelancer to interview; the freelancer has not answered.
-struct invited { static constexpr std::string_view name = "invited"; };
+struct invited {
+    static constexpr std::string_view name = "invited";
+};
 /// The freelancer sent a proposal; the client has not answered.
-struct submitted { static constexpr std::string_view name = "submitted"; };
+struct submitted {
+    static constexpr std::string_view name = "submitted";
+};
 /// Active candidacy: the two sides talk. Not hired.
-struct interviewing { static constexpr std::string_view name = "interviewing"; };
+struct interviewing {
+    static constexpr std::string_view name = "interviewing";
+};
 /// The client sent an offer; the freelancer must respond.
-struct offered { static constexpr std::string_view name = "offered"; };
+struct offered {
+    static constexpr std::string_view name = "offered";
+};
 /// Offer accepted, start date still in the future: hired, no work yet.
-struct contract_pending { static constexpr std::string_view name = "contract_pending"; };
+struct contract_pending {
+    static constexpr std::string_view name = "contract_pending";
+};
 /// The contract has begun: the only state in which work may be done.
-struct contract_active { static constexpr std::string_view name = "contract_active"; };
+struct contract_active {
+    static constexpr std::string_view name = "contract_active";
+};
 /// The client put the contract on hold: no work.
-struct contract_paused { static constexpr std::string_view name = "contract_paused"; };
+struct contract_paused {
+    static constexpr std::string_view name = "contract_paused";
+};
 /// The contract ended; the feedback window is open. Absorbing.
-struct contract_ended { static constexpr std::string_view name = "contract_ended"; };
+struct contract_ended {
+    static constexpr std::string_view name = "contract_ended";
+};
 /// The freelancer declined the invitation (terminal).
-struct invite_declined { static constexpr std::string_view name = "invite_declined"; };
+struct invite_declined {
+    static constexpr std::string_view name = "invite_declined";
+};
 /// The client withdrew the invitation (terminal).
-struct invite_withdrawn { static constexpr std::string_view name = "invite_withdrawn"; };
+struct invite_withdrawn {
+    static constexpr std::string_view name = "invite_withdrawn";
+};
 /// The client declined the proposal or the candidate (terminal).
-struct declined { static constexpr std::string_view name = "declined"; };
+struct declined {
+    static constexpr std::string_view name = "declined";
+};
 /// The freelancer withdrew the proposal, before any offer (terminal).
-struct withdrawn { static constexpr std::string_view name = "withdrawn"; };
+struct withdrawn {
+    static constexpr std::string_view name = "withdrawn";
+};
 /// The freelancer declined the offer (terminal).
-struct offer_declined { static constexpr std::string_view name = "offer_declined"; };
+struct offer_declined {
+    static constexpr std::string_view name = "offer_declined";
+};
 /// The job closed before this candidacy led to a hire (terminal).
-struct closed { static constexpr std::string_view name = "closed"; };
+struct closed {
+    static constexpr std::string_view name = "closed";
+};
 
 }  // namespace hireguard::state
 

@@ -119,7 +119,8 @@ template <workflow W, class F>
 void visit_row(std::size_t index, F&& f) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (void)((index == I ? (f(std::type_identity<verify::impl::at_t<rows_t<W>, I>>{}), true) : false) || ...);
-    }(std::make_index_sequence<rows_t<W>::size>{});
+    }
+    (std::make_index_sequence<rows_t<W>::size>{});
 }
 
 }  // namespace hireguard

@@ -54,9 +54,13 @@ private:
 };
 
 /// `cents(550)` is $5.50.
-[[nodiscard]] constexpr money cents(std::int64_t amount) noexcept { return money::from_cents(amount); }
+[[nodiscard]] constexpr money cents(std::int64_t amount) noexcept {
+    return money::from_cents(amount);
+}
 /// `dollars(5)` is $5.00.
-[[nodiscard]] constexpr money dollars(std::int64_t amount) noexcept { return money::from_cents(amount * 100); }
+[[nodiscard]] constexpr money dollars(std::int64_t amount) noexcept {
+    return money::from_cents(amount * 100);
+}
 
 /// A point in time, UTC, to the second (`std::chrono::sys_seconds`).
 using timestamp = std::chrono::sys_seconds;

@@ -8,7 +8,8 @@
 // lines name the finding; `verify::passes<F>` is the plain bool:
 //
 //     static_assert(hireguard::verify::check<hireguard::verify::unreachable<my_workflow>>);
-//     // g++:   In instantiation of 'struct hireguard::verify::require<hireguard::verify::state_unreachable<my::orphan> >'
+//     // g++:   In instantiation of 'struct hireguard::verify::require<hireguard::verify::state_unreachable<my::orphan>
+//     >'
 //     // clang: static_assert failed due to requirement 'passes<hireguard::verify::state_unreachable<my::orphan>>'
 //
 // The graph algorithms run as constexpr functions over arrays built once per
@@ -25,8 +26,8 @@
 
 #include <boost/hana/unpack.hpp>
 
-#include <hireguard/detail/type_list.hpp>
 #include <hireguard/detail/table_core.hpp>
+#include <hireguard/detail/type_list.hpp>
 #include <hireguard/workflow.hpp>
 
 namespace hireguard::verify {
@@ -104,7 +105,8 @@ struct graph {
     struct build_edges {
         template <class... Rows>
         constexpr std::array<edge, sizeof...(Rows)> operator()(boost::hana::basic_type<Rows>... /*rows*/) const {
-            return {edge{detail::index_of_v<states, typename Rows::Source>, detail::index_of_v<events, typename Rows::Evt>,
+            return {edge{detail::index_of_v<states, typename Rows::Source>,
+                         detail::index_of_v<events, typename Rows::Evt>,
                          detail::index_of_v<states, typename Rows::Target>, detail::is_guarded_v<Rows>}...};
         }
     };
@@ -304,34 +306,38 @@ using unreachable = typename impl::unreachable_finding<W, impl::first_unreachabl
 /// Every non-terminal state has a row leaving it; no terminal state has one.
 template <workflow W>
 using dead_ends = typename impl::dead_end_finding<W, impl::first_dead_end<graph<W>>().state,
-                                                    impl::first_dead_end<graph<W>>().row>::type;
+                                                  impl::first_dead_end<graph<W>>().row>::type;
 
 /// No two rows for the same (state, event) unless every one of them is guarded.
 template <workflow W>
-using nondeterminism = typename impl::row_finding_nondeterministic<W, impl::first_nondeterministic_row<graph<W>>()>::type;
+using nondeterminism =
+    typename impl::row_finding_nondeterministic<W, impl::first_nondeterministic_row<graph<W>>()>::type;
 
 /// Every path from the initial state to `State` passes through `Required`.
 ///
 ///     static_assert(verify::passes<verify::precedence<lifecycle, state::offered, state::contract_active>>);
 template <workflow W, class Required, class State>
-using precedence = typename impl::precedence_finding<
-    W, State, Required,
-    impl::reachable_avoiding<graph<W>>(detail::index_of_v<states_t<W>, State>,
-                                      detail::index_of_v<states_t<W>, Required>)>::type;
+using precedence = typename impl::precedence_finding<W, State, Required,
+                                                     impl::reachable_avoiding<graph<W>>(
+                                                         detail::index_of_v<states_t<W>, State>,
+                                                         detail::index_of_v<states_t<W>, Required>)>::type;
 
 /// `Event` has a row in exactly the listed states.
 ///
-///     static_assert(verify::passes<verify::legal_exactly_in<lifecycle, event::log_work, type_list<state::contract_active>>>);
+///     static_assert(verify::passes<verify::legal_exactly_in<lifecycle, event::log_work,
+///     type_list<state::contract_active>>>);
 template <workflow W, class Event, class States>
 using legal_exactly_in = typename impl::legality_finding<
     W, Event,
     impl::first_legality_mismatch<graph<W>>(detail::index_of_v<events_t<W>, Event>, graph<W>::flags(States{})).state,
-    impl::first_legality_mismatch<graph<W>>(detail::index_of_v<events_t<W>, Event>, graph<W>::flags(States{})).row>::type;
+    impl::first_legality_mismatch<graph<W>>(detail::index_of_v<events_t<W>, Event>, graph<W>::flags(States{}))
+        .row>::type;
 
 /// No row takes `State` to another state.
 template <workflow W, class State>
-using absorbing = typename impl::absorbing_finding<
-    W, State, impl::first_row_leaving<graph<W>>(detail::index_of_v<states_t<W>, State>)>::type;
+using absorbing =
+    typename impl::absorbing_finding<W, State,
+                                     impl::first_row_leaving<graph<W>>(detail::index_of_v<states_t<W>, State>)>::type;
 
 /// The structural checks every workflow should pass: reachability, no dead
 /// ends, determinism. The first finding, or `ok`.

@@ -54,8 +54,9 @@ template <class State, class Event>
 struct row_for {
     template <class Row>
     constexpr auto operator()(boost::hana::basic_type<Row> /*row*/) const {
-        return boost::hana::bool_c<std::is_same_v<typename Row::Source, State> &&
-                                   std::is_same_v<typename Row::Evt, Event>>;
+        return boost::hana::bool_c < std::is_same_v<typename Row::Source, State> && std::is_same_v < typename Row::Evt,
+               Event >>
+            ;
     }
 };
 
@@ -130,7 +131,8 @@ struct legality {
     using events = events_t<W>;
     struct build {
         template <class... Rows>
-        constexpr std::array<bool, states::size * events::size> operator()(boost::hana::basic_type<Rows>... /*rows*/) const {
+        constexpr std::array<bool, states::size * events::size> operator()(
+            boost::hana::basic_type<Rows>... /*rows*/) const {
             std::array<bool, states::size * events::size> m{};
             ((m[index_of_v<states, typename Rows::Source> * events::size + index_of_v<events, typename Rows::Evt>] =
                   true),
@@ -168,9 +170,8 @@ using rows_for_t = decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>
 
 /// The rows leaving State, in declaration order, as a `type_list`.
 template <class State, workflow W = lifecycle>
-using rows_from_t =
-    decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>, detail::row_from<State>{}),
-                                 detail::back_to_type_list{}));
+using rows_from_t = decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>, detail::row_from<State>{}),
+                                                 detail::back_to_type_list{}));
 
 /// A `std::variant` of every event of `W`, for events decoded at run time.
 template <workflow W>
