@@ -1,0 +1,262 @@
+// Property tests of the runtime engine (hireguard::machine) and the typed API
+// against the reference model of DOMAIN.md (model.hpp), with RapidCheck.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+#include <rapidcheck/state.h>
+
+#include <hireguard/candidacy.hpp>
+#include <hireguard/machine.hpp>
+
+#include "model.hpp"
+#include "property_support.hpp"
+
+namespace {
+
+using namespace hireguard;
+using namespace property;
+
+/// Everything a rejected event must leave as it was.
+struct snapshot {
+    std::string state;
+    candidacy_data data;
+    hireguard::policy rules;
+    friend bool operator==(snapshot const&, snapshot const&) = default;
+};
+
+snapshot take(machine const& m) { return {std::string(m.state_name()), m.data(), m.policy()}; }
+
+std::string describe(candidacy_data const& d) {
+    auto t = [](std::optional<timestamp> x) { return x ? hireguard::to_string(*x) : std::string("-"); };
+    std::string out = "last " + t(d.last_event_at) + ", offer sent " + t(d.offer_sent_at) + ", hired " +
+                      t(d.hired_at) + ", started " + t(d.started_at) + ", ended " + t(d.ended_at) + ", terms " +
+                      (d.terms ? (d.terms->kind == contract_kind::hourly ? "hourly" : "fixed") : "-") + ", minutes " +
+                      std::to_string(d.minutes_logged.count()) + ", milestone " +
+                      std::to_string(static_cast<int>(d.milestone)) + "/" +
+                      std::to_string(d.milestone_amount.cents()) + "c, paid " + std::to_string(d.paid.cents()) +
+                      "c x" + std::to_string(d.milestones_paid) + ", feedback " +
+                      std::to_string(d.client_left_feedback) + std::to_string(d.freelancer_left_feedback);
+    return out;
+}
+
+bool is_terminal(std::string_view s) {
+    for (std::size_t i = 0; i < model::state_count; ++i)
+        if (model::state_names[i] == s) return model::is_terminal(static_cast<model::st>(i));
+    return false;
+}
+
+bool is_hired_but_not_working(std::string_view s) {
+    return s == "contract_pending" || s == "contract_paused" || s == "contract_ended";
+}
+
+// The stateful test: the model is RapidCheck's model state, the machine the
+// system under test; one command fires one generated event on both.
+struct engine {
+    machine m{job_id{7}, freelancer_id{42}};
+};
+
+struct fire final : rc::state::Command<model::candidacy, engine> {
+    any_event event;
+    explicit fire(any_event e) : event(std::move(e)) {}
+
+    void apply(model::candidacy& m) const override { (void)model::step(m, event); }
+
+    void run(model::candidacy const& before, engine& sut) const override {
+        model::candidacy expected = before;
+        model::answer const want = model::step(expected, event);
+        snapshot const was = take(sut.m);
+        verdict const v = sut.m.process(event);
+        RC_LOG() << "verdict: " << v.message() << "\nmodel state " << model::name(expected.state)
+                 << ", data: " << describe(model::expected_data(expected.data))
+                 << "\nengine state " << sut.m.state_name() << ", data: " << describe(sut.m.data()) << "\n";
+        RC_ASSERT(v.accepted() == want.accepted);
+        if (!v) {
+            RC_ASSERT(v.error().kind == want.kind);
+            RC_ASSERT(to_string(v.error().rule) == to_string(want.rule));
+            RC_ASSERT(v.error().state == was.state);
+            RC_ASSERT(v.error().event == model::name(model::kind(event)));
+            RC_ASSERT(take(sut.m) == was);
+        }
+        RC_ASSERT(sut.m.state_name() == model::name(expected.state));
+        RC_ASSERT(sut.m.data() == model::expected_data(expected.data));
+        RC_ASSERT(sut.m.policy() == was.rules);
+    }
+
+    void show(std::ostream& os) const override { event::showValue(event, os); }
+};
+
+RC_GTEST_PROP(MachineAgainstModel, EveryEventGetsTheModelsVerdictStateAndDataAndRejectionsChangeNothing, ()) {
+    engine sut;
+    rc::state::check(model::begin(7, 42), sut, [](model::candidacy const& m) {
+        return rc::gen::map(gen_event(m), [](any_event e) {
+            return std::shared_ptr<rc::state::Command<model::candidacy, engine> const>(
+                std::make_shared<fire const>(std::move(e)));
+        });
+    });
+}
+
+/// One event of each kind, dated a day after `last`, with payloads that pass
+/// every rule wherever the state allows the event.
+std::vector<any_event> one_of_each(std::optional<timestamp> last) {
+    timestamp const at = last.value_or(t0) + std::chrono::days{1};
+    offer_terms const terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)};
+    return {event::invite{.at = at},           event::withdraw_invite{.at = at},
+            event::respond{.at = at},          event::decline{.at = at},
+            event::send_offer{.at = at, .terms = terms},
+            event::modify_offer{.at = at, .terms = terms},
+            event::withdraw_offer{.at = at},   event::fund_milestone{.at = at, .amount = dollars(50)},
+            event::approve_milestone{.at = at}, event::pause{.at = at},
+            event::resume{.at = at},           event::close_job{.at = at},
+            event::accept_invite{.at = at},    event::decline_invite{.at = at},
+            event::submit_proposal{.at = at},  event::withdraw{.at = at},
+            event::decline_offer{.at = at},    event::accept_offer{.at = at},
+            event::log_work{.at = at, .minutes = std::chrono::minutes{60}},
+            event::submit_milestone{.at = at}, event::end_contract{.at = at},
+            event::leave_feedback{.at = at},   event::offer_expired{.at = at},
+            event::start_date_reached{.at = at}};
+}
+
+RC_GTEST_PROP(WorkBeforeHire, LogWorkIsAcceptedOnlyAfterAnAcceptedOfferAndNeverWhilePendingPausedOrEnded, ()) {
+    auto const history = *gen_history();
+    machine m{job_id{7}, freelancer_id{42}};
+    bool offer_accepted = false;
+    bool probed = false;
+    for (auto const& e : history) {
+        std::string const before(m.state_name());
+        bool const accepted = m.process(e).accepted();
+        if (accepted && model::kind(e) == model::ev::accept_offer) offer_accepted = true;
+        if (accepted && model::kind(e) == model::ev::log_work) {
+            RC_ASSERT(offer_accepted);
+            RC_ASSERT(before == "contract_active");
+        }
+        if (is_hired_but_not_working(m.state_name())) {
+            probed = true;
+            machine probe = m;
+            auto const v = probe.process(event::log_work{.at = m.data().last_event_at, .minutes = std::chrono::minutes{60}});
+            RC_ASSERT(v.rejected_as(rejection_kind::illegal_transition));
+            RC_ASSERT(probe.data() == m.data());
+        }
+    }
+    RC_CLASSIFY(offer_accepted, "offer accepted");
+    RC_CLASSIFY(probed, "work probed while pending, paused or ended");
+}
+
+RC_GTEST_PROP(WorkBeforeHire, MinutesLoggedEqualTheSumOfAcceptedLogWork, ()) {
+    auto const history = *gen_history();
+    machine m{job_id{7}, freelancer_id{42}};
+    std::int64_t sum = 0;
+    for (auto const& e : history) {
+        if (m.process(e).accepted() && model::kind(e) == model::ev::log_work)
+            sum += std::get<event::log_work>(e).minutes.count();
+        RC_ASSERT(m.data().minutes_logged.count() == sum);
+    }
+    RC_CLASSIFY(sum > 0, "work logged");
+}
+
+RC_GTEST_PROP(TerminalStates, RejectEveryEventAsIllegalAndStayPut, ()) {
+    auto const history = *gen_history();
+    machine m{job_id{7}, freelancer_id{42}};
+    for (auto const& e : history) {
+        std::string const before(m.state_name());
+        auto const was = take(m);
+        auto const v = m.process(e);
+        if (is_terminal(before)) {
+            RC_ASSERT(v.rejected_as(rejection_kind::illegal_transition));
+            RC_ASSERT(take(m) == was);
+        }
+    }
+    if (is_terminal(m.state_name())) {
+        RC_TAG(std::string(m.state_name()));
+        auto const was = take(m);
+        for (auto const& e : one_of_each(m.data().last_event_at)) {
+            RC_ASSERT(m.process(e).rejected_as(rejection_kind::illegal_transition));
+            RC_ASSERT(take(m) == was);
+        }
+    }
+}
+
+/// The typed API's answer to an event, brought back to a runtime machine.
+struct typed_answer {
+    machine after;
+    bool illegal = false;
+    std::optional<rejection> why;
+};
+
+/// Fires `e` on the typed candidacy that `m.visit` hands over, in whatever
+/// state `m` is: `on` when the table has a row (catching `invalid_event` on an
+/// unguarded row), nothing when it has none, then back through `to_machine`.
+typed_answer fire_typed(machine const& m, any_event const& e) {
+    return m.visit([&e](auto&& c) -> typed_answer {
+        using C = std::remove_cvref_t<decltype(c)>;
+        return std::visit(
+            [&c](auto const& ev) -> typed_answer {
+                using E = std::remove_cvref_t<decltype(ev)>;
+                if constexpr (!can_fire_on<C, E>) {
+                    return {to_machine(std::move(c)), true, std::nullopt};
+                } else {
+                    using R = decltype(std::move(c).on(ev));
+                    if constexpr (requires { typename R::state_type; }) {
+                        try {
+                            return {to_machine(std::move(c).on(ev)), false, std::nullopt};
+                        } catch (invalid_event const& x) {
+                            return {to_machine(std::move(c)), false, x.why()};
+                        }
+                    } else {
+                        return std::move(std::move(c).on(ev)).visit([](auto&& alt) -> typed_answer {
+                            if constexpr (requires { alt.why; }) {
+                                return {to_machine(std::move(alt.unchanged)), false, std::move(alt.why)};
+                            } else {
+                                return {to_machine(std::move(alt)), false, std::nullopt};
+                            }
+                        });
+                    }
+                }
+            },
+            e);
+    });
+}
+
+RC_GTEST_PROP(TypedApi, AgreesWithTheRuntimeEngineOnEveryEventThroughVisitAndToMachine, ()) {
+    auto const history = *gen_history();
+    machine runtime{job_id{7}, freelancer_id{42}};
+    machine typed{job_id{7}, freelancer_id{42}};
+    for (auto const& e : history) {
+        auto answer = fire_typed(typed, e);
+        auto const v = runtime.process(e);
+        RC_ASSERT(answer.illegal == v.rejected_as(rejection_kind::illegal_transition));
+        RC_ASSERT(answer.why.has_value() == (!v && !answer.illegal));
+        if (answer.why) {
+            RC_ASSERT(answer.why->kind == v.error().kind);
+            RC_ASSERT(answer.why->message() == v.error().message());
+        }
+        typed = std::move(answer.after);
+        RC_ASSERT(typed.state_name() == runtime.state_name());
+        RC_ASSERT(typed.data() == runtime.data());
+    }
+}
+
+RC_GTEST_PROP(Replay, AnAcceptedHistoryReplayedFromScratchEndsInTheSameStateAndData, ()) {
+    auto const history = *gen_history();
+    machine first{job_id{7}, freelancer_id{42}};
+    std::vector<any_event> accepted;
+    for (auto const& e : history)
+        if (first.process(e).accepted()) accepted.push_back(e);
+    machine again{job_id{7}, freelancer_id{42}};
+    for (auto const& e : accepted) RC_ASSERT(again.process(e).accepted());
+    RC_ASSERT(again.state_name() == first.state_name());
+    RC_ASSERT(again.data() == first.data());
+    RC_CLASSIFY(accepted.size() < history.size(), "some events rejected");
+}
+
+}  // namespace
