@@ -1,0 +1,31 @@
+// libFuzzer harness: bytes become an event sequence (decode.hpp) run by the
+// runtime engine, hireguard::machine, with every invariant of invariants.hpp
+// checked after every event. Prints DOMAIN.md row coverage at exit.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include <hireguard/machine.hpp>
+
+#include "decode.hpp"
+#include "invariants.hpp"
+
+extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
+    std::atexit([] { fuzz::coverage().print("fuzz_machine"); });
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
+    hireguard::machine m{hireguard::job_id{7}, hireguard::freelancer_id{42}};
+    fuzz::decoder in(data, size, m.policy());
+    fuzz::watch w(7, 42);
+    for (std::size_t i = 0; i < fuzz::max_events && !in.done(); ++i) {
+        auto const e = in.next(m.data());
+        auto const before_data = m.data();
+        std::string const before_state(m.state_name());
+        auto const v = m.process(e);
+        w.check(before_state, before_data, e, v, m.state_name(), m.data());
+    }
+    return 0;
+}
