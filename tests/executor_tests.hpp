@@ -1,4 +1,6 @@
 #include <chrono>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -189,6 +191,17 @@ TYPED_TEST_P(Executor, TimestampGoingBackwardsIsInvalidInputAndChangesNothing) {
     EXPECT_EQ(m.data(), before);
 }
 
+TYPED_TEST_P(Executor, TimestampOutsideTheAcceptedYearsIsInvalidInput) {
+    TypeParam m = at_state<TypeParam>("submitted");
+    candidacy_data const before = m.data();
+    auto v =
+        m.process(event::respond{.at = timestamp{std::chrono::seconds{std::numeric_limits<std::int64_t>::max() - 10}}});
+    ASSERT_TRUE(v.rejected_as(rejection_kind::invalid_input)) << v.message();
+    EXPECT_EQ(v.error().rule, rule_id::value_in_range);
+    EXPECT_EQ(m.data(), before);
+    EXPECT_TRUE(m.process(event::respond{.at = utc(std::chrono::year{9999} / 12 / 31)}).accepted());
+}
+
 TYPED_TEST_P(Executor, IllegalBeatsInvalidInput) {
     TypeParam m = at_state<TypeParam>("interviewing");
     auto v = m.process(event::log_work{.at = t0 - std::chrono::hours{1}, .minutes = std::chrono::minutes{5}});
@@ -250,7 +263,8 @@ TYPED_TEST_P(Executor, TypedCandidacyBecomesAMachineInTheSameStateWithTheSameDat
     EXPECT_TRUE(m.template is<state::withdrawn>());
 }
 
-REGISTER_TYPED_TEST_SUITE_P(Executor, StartsInProspect, EveryPathReachesItsState, EveryDomainRowFiresAtRunTime,
+REGISTER_TYPED_TEST_SUITE_P(Executor, TimestampOutsideTheAcceptedYearsIsInvalidInput, StartsInProspect,
+                            EveryPathReachesItsState, EveryDomainRowFiresAtRunTime,
                             EveryIllegalPairIsRejectedWithStateAndDataUnchanged, TerminalStatesRejectEveryEvent,
                             WorkBeforeHireIsRejectedWithAClearMessage, RuleRejectionLeavesStateAndDataUnchanged,
                             OfferIsAcceptableOnItsLastSecondAndNotOnItsFirstExpiredSecond,

@@ -237,12 +237,12 @@ private:
 
     template <class Result, class Event, class... Rows>
     Result try_rows(Event const& e, type_list<Rows...> /*rows*/) {
-        std::optional<violation> last;
+        detail::explainer<Event> explain = nullptr;
         std::optional<Result> out;
         auto attempt = [&]<class Row>(Row* /*row*/) {
             if (out) return;
-            if (auto v = detail::check_guard<typename Row::Guard>(data_, policy_, e)) {
-                last = std::move(v);
+            if (!detail::guard_holds<typename Row::Guard>(data_, policy_, e)) {
+                if constexpr (detail::is_guarded_v<Row>) explain = &rule_explain<typename Row::Guard, Event>;
                 return;
             }
             using target = candidacy<typename Row::Target, W>;
@@ -251,7 +251,7 @@ private:
         };
         (attempt(static_cast<Rows*>(nullptr)), ...);
         if (out) return std::move(*out);
-        return reject<Result>(std::move(*last), Event::name);
+        return reject<Result>(explain(data_, policy_, e), Event::name);
     }
 
     candidacy_data data_;

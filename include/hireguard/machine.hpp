@@ -57,7 +57,7 @@ class basic_machine {
         if constexpr (can_fire_v<S, Event, W>) {
             return &fire<S, Event>;
         } else {
-            return nullptr;
+            return &reject_illegal<S, Event>;
         }
     }
     template <class Event, class... S>
@@ -78,16 +78,12 @@ public:
 
     /// Processes one event: accepted, or rejected with the state and data
     /// exactly as before. Illegal transitions are reported first, then
-    /// malformed input, then the rules.
+    /// malformed input, then the rules. Never throws for a rejected event.
     template <class Event>
     verdict process(Event const& e) {
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
         static constexpr auto handlers = handlers_for<Event>(states{});
-        handler<Event> const h = handlers[state_];
-        if (h == nullptr) return verdict(detail::illegal_transition_rejection<W>(state_names[state_], Event::name));
-        if (auto v = detail::time_violation(data_, e)) [[unlikely]]
-            return verdict(rejection::from(std::move(*v), state_names[state_], Event::name));
-        return h(*this, e);
+        return handlers[state_](*this, e);
     }
 
     /// Processes an event decoded at run time.
@@ -118,23 +114,30 @@ public:
     }
 
 private:
+    // The explanation of an illegal pair is computed at compile time, so
+    // rejecting one costs no string work.
+    template <class S, class Event>
+    static verdict reject_illegal(basic_machine& /*m*/, Event const& /*e*/) {
+        return verdict(detail::illegal_transition_rejection<W, S, Event>());
+    }
+
     // Rows are tried last to first, as the Boost.MSM back-end does.
     template <class S, class Event>
     static verdict fire(basic_machine& m, Event const& e) {
+        if (detail::time_violation_fast(m.data_, e)) [[unlikely]]
+            return verdict(rejection::from(*detail::time_violation(m.data_, e), S::name, Event::name));
         return m.try_rows<S>(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
     }
 
     template <class S, class Event, class... Rows>
     verdict try_rows(Event const& e, type_list<Rows...> /*rows*/) {
-        std::optional<violation> last;
+        detail::explainer<Event> explain = nullptr;
         bool done = false;
         auto attempt = [&]<class Row>(Row* /*row*/) {
             if (done) return;
-            if constexpr (detail::is_guarded_v<Row>) {
-                if (auto v = Row::Guard::check(data_, policy_, e)) {
-                    last = std::move(v);
-                    return;
-                }
+            if (!detail::guard_holds<typename Row::Guard>(data_, policy_, e)) {
+                if constexpr (detail::is_guarded_v<Row>) explain = &rule_explain<typename Row::Guard, Event>;
+                return;
             }
             detail::complete<typename Row::Action>(data_, e);
             state_ = index_of<typename Row::Target>;
@@ -142,7 +145,7 @@ private:
         };
         (attempt(static_cast<Rows*>(nullptr)), ...);
         if (done) return verdict{};
-        return verdict(rejection::from(std::move(*last), S::name, Event::name));
+        return verdict(rejection::from(explain(data_, policy_, e), S::name, Event::name));
     }
 
     template <class F, class First, class... Rest>

@@ -63,23 +63,34 @@ struct msm_table;
 template <class... Rows>
 struct msm_table<type_list<Rows...>> : to_mpl_vector<boost::mpl::vector0<>, Rows...> {};
 
-template <class W>
-struct msm_front : boost::msm::front::state_machine_def<msm_front<W>> {
-    using initial_state = msm_state<typename W::initial_state>;
-    using transition_table = typename msm_table<rows_t<W>>::type;
-    // hireguard reports instead of throwing, and never queues events.
+// hireguard reports instead of throwing, and never queues events, so the
+// back-end can skip its exception handling and its event queue.
+struct msm_tuning {
     using no_exception_thrown = int;
     using no_message_queue = int;
+};
+struct msm_no_tuning {};
+
+template <class W, bool Tuned>
+struct msm_front : boost::msm::front::state_machine_def<msm_front<W, Tuned>>,
+                   std::conditional_t<Tuned, msm_tuning, msm_no_tuning> {
+    using initial_state = msm_state<typename W::initial_state>;
+    using transition_table = typename msm_table<rows_t<W>>::type;
 
     msm_front() : data_{job_id{0}, freelancer_id{0}} {}
 
     template <class Rule, class Event>
+    static violation explain_erased(candidacy_data const& d, policy const& p, void const* e) {
+        return rule_explain<Rule>(d, p, *static_cast<Event const*>(e));
+    }
+
+    // Called by every guard; remembers the last one that failed, so that the
+    // rejection is explained only once every row has been tried.
+    template <class Rule, class Event>
     bool hireguard_admit(Event const& e) {
-        if (auto v = Rule::check(data_, policy_, e)) {
-            violation_ = std::move(v);
-            return false;
-        }
-        return true;
+        if (rule_holds<Rule>(data_, policy_, e)) return true;
+        explain_ = &explain_erased<Rule, Event>;
+        return false;
     }
     candidacy_data& hireguard_data() noexcept { return data_; }
 
@@ -90,7 +101,7 @@ struct msm_front : boost::msm::front::state_machine_def<msm_front<W>> {
 
     candidacy_data data_;
     policy policy_{};
-    std::optional<violation> violation_{};
+    violation (*explain_)(candidacy_data const&, policy const&, void const*) = nullptr;
     bool illegal_ = false;
 };
 
@@ -111,13 +122,15 @@ struct state_writer {
 }  // namespace detail
 
 /// Runs workflow `W` at run time on the Boost.MSM back-end, with the
-/// interface of `basic_machine`.
+/// interface of `basic_machine`. `Tuned` (the default) declares
+/// `no_exception_thrown` and `no_message_queue` to the back-end; `false` runs
+/// it with MSM's defaults, for comparison.
 ///
 ///     hireguard::msm_machine m{hireguard::job_id{7}, hireguard::freelancer_id{42}};
 ///     auto v = m.process(hireguard::event::log_work{});   // rejected: work before hire
-template <workflow W>
+template <workflow W, bool Tuned = true>
 class basic_msm_machine {
-    using backend = boost::msm::back::state_machine<detail::msm_front<W>>;
+    using backend = boost::msm::back::state_machine<detail::msm_front<W, Tuned>>;
     using stt = typename backend::stt;
     using states = states_t<W>;
     static constexpr std::size_t state_count = states::size;
@@ -172,14 +185,14 @@ public:
             return illegal(current, Event::name);
         }
         fsm_.illegal_ = false;
-        fsm_.violation_.reset();
+        fsm_.explain_ = nullptr;
         auto const handled = fsm_.process_event(e);
         if (handled == boost::msm::back::HANDLED_TRUE) {
             if (e.at) fsm_.data_.last_event_at = e.at;
             return verdict{};
         }
-        if (fsm_.illegal_ || !fsm_.violation_) return illegal(current, Event::name);
-        return verdict(rejection::from(std::move(*fsm_.violation_), state_names[current], Event::name));
+        if (fsm_.illegal_ || fsm_.explain_ == nullptr) return illegal(current, Event::name);
+        return verdict(rejection::from(fsm_.explain_(fsm_.data_, fsm_.policy_, &e), state_names[current], Event::name));
     }
 
     /// Processes an event decoded at run time.

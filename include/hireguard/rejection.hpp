@@ -137,25 +137,33 @@ struct rejection {
     std::string_view rule_name = "none";
     std::string_view state;
     std::string_view event;
+    /// The rule's sentence, with its figures (empty for illegal transitions).
     std::string reason;
+    /// For illegal transitions: the workflow's fixed explanation, if any.
+    /// Kept as a view of static text so that rejecting costs no allocation.
+    std::string_view explanation;
+
+    /// Why, in words: the rule's sentence or the illegal pair's explanation.
+    [[nodiscard]] std::string_view why() const noexcept { return reason.empty() ? explanation : reason; }
 
     /// One sentence: "log_work rejected in interviewing: illegal transition: work before hire"
     /// or "accept_offer rejected in offered: offer_not_expired: the offer was sent ...".
     [[nodiscard]] std::string message() const {
         std::string out;
-        out.reserve(event.size() + state.size() + reason.size() + 48);
+        std::string_view const because = why();
+        out.reserve(event.size() + state.size() + because.size() + 48);
         out.append(event).append(" rejected in ").append(state).append(": ");
         if (kind == rejection_kind::illegal_transition) {
             out.append("illegal transition");
         } else {
             out.append(rule_name);
         }
-        if (!reason.empty()) out.append(": ").append(reason);
+        if (!because.empty()) out.append(": ").append(because);
         return out;
     }
 
     [[nodiscard]] static rejection from(violation v, std::string_view state, std::string_view event) {
-        return rejection{kind_of(v.rule), v.rule, v.rule_name(), state, event, std::move(v.reason)};
+        return rejection{kind_of(v.rule), v.rule, v.rule_name(), state, event, std::move(v.reason), {}};
     }
 };
 

@@ -1,14 +1,16 @@
 // The runtime guards of DOMAIN.md as named rules, their combinators, and the
 // actions that accepted transitions apply to a candidacy's data.
 //
-// A rule is a class with
-//     static std::optional<violation> check(candidacy_data const&, policy const&, Event const&);
-// Deriving from `rule<Derived>` also makes it a Boost.MSM guard functor, so the
-// same type appears in the transition table and is run by every executor.
+// A rule is a class with a fast `holds` test and an `explain` that writes the
+// sentence only when a rejection is reported (or simply a `check` returning
+// `std::optional<violation>`). Deriving from `rule<Derived>` also makes it a
+// Boost.MSM guard functor, so the same type appears in the transition table
+// and is run by every executor.
 #ifndef HIREGUARD_RULES_HPP
 #define HIREGUARD_RULES_HPP
 
 #include <chrono>
+#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -28,9 +30,47 @@ template <class Event>
     return e.at ? e.at : d.last_event_at;
 }
 
+namespace detail {
+template <class Rule, class Event>
+concept has_holds = requires(candidacy_data const& d, policy const& p, Event const& e) {
+    { Rule::holds(d, p, e) } -> std::convertible_to<bool>;
+};
+}  // namespace detail
+
+/// Whether `Rule` holds for this event. A rule may define a fast
+/// `static bool holds(data, policy, event)` and a `static violation explain(...)`
+/// called only when it does not hold; or just
+/// `static std::optional<violation> check(data, policy, event)`.
+template <class Rule, class Event>
+[[nodiscard]] bool rule_holds(candidacy_data const& d, policy const& p, Event const& e) {
+    if constexpr (detail::has_holds<Rule, Event>) {
+        return Rule::holds(d, p, e);
+    } else {
+        return !Rule::check(d, p, e);
+    }
+}
+
+/// Why `Rule` does not hold; call only when `rule_holds` is false.
+template <class Rule, class Event>
+[[nodiscard]] violation rule_explain(candidacy_data const& d, policy const& p, Event const& e) {
+    if constexpr (detail::has_holds<Rule, Event>) {
+        return Rule::explain(d, p, e);
+    } else {
+        auto v = Rule::check(d, p, e);
+        return v ? std::move(*v) : violation{rule_id::custom, "the rule held when checked again", {}};
+    }
+}
+
+/// `std::nullopt` when `Rule` holds, its violation otherwise.
+template <class Rule, class Event>
+[[nodiscard]] std::optional<violation> check_rule(candidacy_data const& d, policy const& p, Event const& e) {
+    if (rule_holds<Rule>(d, p, e)) return std::nullopt;
+    return rule_explain<Rule>(d, p, e);
+}
+
 /// Base of every rule: makes `Derived` usable as a Boost.MSM guard. The
-/// back-end passes itself as `fsm`; hireguard's MSM front-end records the
-/// violation there so that the engine can report it.
+/// back-end passes itself as `fsm`; hireguard's MSM front-end records which
+/// rule failed so that the engine can explain the rejection.
 template <class Derived>
 struct rule {
     template <class Event, class Fsm, class Source, class Target>
@@ -48,50 +88,60 @@ struct action {
     }
 };
 
-/// A guard that holds when every rule holds; reports the first that does not.
+/// A guard that holds when every rule holds; explains the first that does not.
 ///
 ///     using feedback_allowed = hireguard::all_of<rules::feedback_window_open, rules::feedback_once_per_party>;
 template <class... Rules>
 struct all_of : rule<all_of<Rules...>> {
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& p, Event const& e) {
+        return (rule_holds<Rules>(d, p, e) && ...);
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& p, Event const& e) {
         std::optional<violation> out;
-        (void)((out = Rules::check(d, p, e), !out) && ...);
-        return out;
+        (void)((rule_holds<Rules>(d, p, e) || (out = rule_explain<Rules>(d, p, e), false)) && ...);
+        return out ? std::move(*out) : violation{rule_id::custom, "every rule held when checked again", {}};
     }
 };
 
-/// A guard that holds when at least one rule holds; reports the last violation
+/// A guard that holds when at least one rule holds; explains the last one
 /// when none does.
 template <class... Rules>
 struct any_of : rule<any_of<Rules...>> {
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& p, Event const& e) {
+        return (rule_holds<Rules>(d, p, e) || ...);
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& p, Event const& e) {
         std::optional<violation> out;
-        (void)((out = Rules::check(d, p, e), out) && ...);
-        return out;
+        ((out = rule_explain<Rules>(d, p, e)), ...);
+        return std::move(*out);
     }
 };
 
-/// A guard that holds when `Rule` does not. Its violation names `Rule` and
-/// says that it held.
+/// A guard that holds when `Rule` does not.
 template <class Rule>
 struct not_ : rule<not_<Rule>> {
-    template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
-        if (Rule::check(d, p, e)) return std::nullopt;
-        return violation{rule_id::custom, "the rule that must not hold holds", Rule::name};
-    }
     static constexpr std::string_view name = "not";
+    template <class Event>
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& p, Event const& e) {
+        return !rule_holds<Rule>(d, p, e);
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& /*p*/, Event const& /*e*/) {
+        return violation{rule_id::custom, std::string(Rule::name) + " holds, and must not", name};
+    }
 };
 
-/// The rules of DOMAIN.md. Each has a stable `id` and a `name`.
+/// The rules of DOMAIN.md. Each has a stable `id`, a `name`, a `holds` test
+/// that allocates nothing, and an `explain` that writes the sentence.
 namespace rules {
 
 namespace detail {
 template <class Event>
-[[nodiscard]] std::optional<violation> require_time(candidacy_data const& d, Event const& e, std::string_view why) {
-    if (event_time(d, e)) return std::nullopt;
+[[nodiscard]] violation missing_time(std::string_view why) {
     return violation{rule_id::event_time_known, std::string(Event::name) + " needs a timestamp: " + std::string(why)};
 }
 }  // namespace detail
@@ -103,17 +153,22 @@ struct offer_terms_valid : rule<offer_terms_valid> {
     static constexpr rule_id id = rule_id::offer_terms_valid;
     static constexpr std::string_view name = "offer_terms_valid";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
-        if (auto v = detail::require_time(d, e, "the offer's lifetime counts from it")) return v;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& p, Event const& e) noexcept {
         offer_terms const& t = e.terms;
-        if (t.kind == contract_kind::hourly) {
-            if (t.hourly_rate <= money{})
-                return violation{id, "an hourly offer needs a rate above $0.00, got " + to_string(t.hourly_rate)};
-        } else if (t.first_milestone < p.minimum_milestone) {
+        bool const terms_ok =
+            t.kind == contract_kind::hourly ? t.hourly_rate > money{} : t.first_milestone >= p.minimum_milestone;
+        return terms_ok && event_time(d, e).has_value();
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& p, Event const& e) {
+        if (!event_time(d, e)) return detail::missing_time<Event>("the offer's lifetime counts from it");
+        offer_terms const& t = e.terms;
+        if (t.kind == contract_kind::hourly && t.hourly_rate <= money{})
+            return violation{id, "an hourly offer needs a rate above $0.00, got " + to_string(t.hourly_rate)};
+        if (t.kind == contract_kind::fixed_price && t.first_milestone < p.minimum_milestone)
             return violation{id, "the first milestone of a fixed-price offer is " + to_string(t.first_milestone) +
                                      ", below the " + to_string(p.minimum_milestone) + " minimum"};
-        }
-        return std::nullopt;
+        return violation{id, "the offer terms are valid when checked again"};
     }
 };
 
@@ -123,11 +178,15 @@ struct offer_not_expired : rule<offer_not_expired> {
     static constexpr rule_id id = rule_id::offer_not_expired;
     static constexpr std::string_view name = "offer_not_expired";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
-        if (auto v = detail::require_time(d, e, "offer expiry is checked against it")) return v;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& p, Event const& e) noexcept {
+        auto const now = event_time(d, e);
+        return now && d.offer_sent_at && *now < *d.offer_sent_at + p.offer_lifetime;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& p, Event const& e) {
+        if (!event_time(d, e)) return detail::missing_time<Event>("offer expiry is checked against it");
         if (!d.offer_sent_at) return violation{id, "there is no dated offer to accept"};
         timestamp const expiry = *d.offer_sent_at + p.offer_lifetime;
-        if (*event_time(d, e) < expiry) return std::nullopt;
         auto const days = std::chrono::duration_cast<std::chrono::days>(p.offer_lifetime).count();
         return violation{id, "the offer was sent " + to_date_string(*d.offer_sent_at) + " and expired after " +
                                  std::to_string(days) + " days, on " + to_date_string(expiry)};
@@ -140,9 +199,13 @@ struct start_date_not_after_acceptance : rule<start_date_not_after_acceptance> {
     static constexpr rule_id id = rule_id::start_date_not_after_acceptance;
     static constexpr std::string_view name = "start_date_not_after_acceptance";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
-        if (auto v = detail::require_time(d, e, "the start date is compared with it")) return v;
-        if (!d.terms || !d.terms->start_date || *d.terms->start_date <= *event_time(d, e)) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& e) noexcept {
+        auto const now = event_time(d, e);
+        return now && (!d.terms || !d.terms->start_date || *d.terms->start_date <= *now);
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& /*p*/, Event const& e) {
+        if (!event_time(d, e)) return detail::missing_time<Event>("the start date is compared with it");
         return violation{id, "the start date " + to_string(*d.terms->start_date) + " is after the acceptance"};
     }
 };
@@ -153,9 +216,13 @@ struct start_date_after_acceptance : rule<start_date_after_acceptance> {
     static constexpr rule_id id = rule_id::start_date_after_acceptance;
     static constexpr std::string_view name = "start_date_after_acceptance";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
-        if (auto v = detail::require_time(d, e, "the start date is compared with it")) return v;
-        if (d.terms && d.terms->start_date && *d.terms->start_date > *event_time(d, e)) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& e) noexcept {
+        auto const now = event_time(d, e);
+        return now && d.terms && d.terms->start_date && *d.terms->start_date > *now;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& /*p*/, Event const& e) {
+        if (!event_time(d, e)) return detail::missing_time<Event>("the start date is compared with it");
         return violation{id, "the contract has no start date after the acceptance"};
     }
 };
@@ -165,13 +232,16 @@ struct work_duration_positive : rule<work_duration_positive> {
     static constexpr rule_id id = rule_id::work_duration_positive;
     static constexpr std::string_view name = "work_duration_positive";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& e) noexcept {
+        return e.minutes > std::chrono::minutes::zero() &&
+               d.minutes_logged.count() <= std::numeric_limits<std::chrono::minutes::rep>::max() - e.minutes.count();
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& /*p*/, Event const& e) {
         if (e.minutes <= std::chrono::minutes::zero())
             return violation{id,
                              "work needs a positive duration, got " + std::to_string(e.minutes.count()) + " minutes"};
-        if (d.minutes_logged.count() > std::numeric_limits<std::chrono::minutes::rep>::max() - e.minutes.count())
-            return violation{rule_id::value_in_range, "the total of logged minutes would overflow"};
-        return std::nullopt;
+        return violation{rule_id::value_in_range, "the total of logged minutes would overflow"};
     }
 };
 
@@ -180,9 +250,11 @@ struct milestone_funded : rule<milestone_funded> {
     static constexpr rule_id id = rule_id::milestone_funded;
     static constexpr std::string_view name = "milestone_funded";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
-                                                        Event const& /*e*/) {
-        if (d.milestone != milestone_status::none) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) noexcept {
+        return d.milestone != milestone_status::none;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& /*p*/, Event const& /*e*/) {
         return violation{id, "no milestone is funded"};
     }
 };
@@ -193,10 +265,11 @@ struct work_is_funded : rule<work_is_funded> {
     static constexpr rule_id id = rule_id::milestone_funded;
     static constexpr std::string_view name = "milestone_funded";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
-                                                        Event const& /*e*/) {
-        if (!d.terms || d.terms->kind == contract_kind::hourly || d.milestone != milestone_status::none)
-            return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) noexcept {
+        return !d.terms || d.terms->kind == contract_kind::hourly || d.milestone != milestone_status::none;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& /*p*/, Event const& /*e*/) {
         return violation{id, "fixed-price work needs a funded milestone, and none is funded"};
     }
 };
@@ -206,9 +279,11 @@ struct fixed_price_contract : rule<fixed_price_contract> {
     static constexpr rule_id id = rule_id::fixed_price_contract;
     static constexpr std::string_view name = "fixed_price_contract";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
-                                                        Event const& /*e*/) {
-        if (d.terms && d.terms->kind == contract_kind::fixed_price) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) noexcept {
+        return d.terms && d.terms->kind == contract_kind::fixed_price;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& /*p*/, Event const& /*e*/) {
         return violation{id, "milestones belong to fixed-price contracts, and this one is hourly"};
     }
 };
@@ -218,9 +293,11 @@ struct amount_positive : rule<amount_positive> {
     static constexpr rule_id id = rule_id::amount_positive;
     static constexpr std::string_view name = "amount_positive";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& /*d*/, policy const& /*p*/,
-                                                        Event const& e) {
-        if (e.amount > money{}) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& /*d*/, policy const& /*p*/, Event const& e) noexcept {
+        return e.amount > money{};
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& /*p*/, Event const& e) {
         return violation{id, "the amount must be above $0.00, got " + to_string(e.amount)};
     }
 };
@@ -230,8 +307,11 @@ struct milestone_minimum : rule<milestone_minimum> {
     static constexpr rule_id id = rule_id::milestone_minimum;
     static constexpr std::string_view name = "milestone_minimum";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& /*d*/, policy const& p, Event const& e) {
-        if (e.amount >= p.minimum_milestone) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& /*d*/, policy const& p, Event const& e) noexcept {
+        return e.amount >= p.minimum_milestone;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& p, Event const& e) {
         return violation{id, "the milestone is " + to_string(e.amount) + ", below the " +
                                  to_string(p.minimum_milestone) + " minimum"};
     }
@@ -242,9 +322,11 @@ struct one_funded_milestone : rule<one_funded_milestone> {
     static constexpr rule_id id = rule_id::one_funded_milestone;
     static constexpr std::string_view name = "one_funded_milestone";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
-                                                        Event const& /*e*/) {
-        if (d.milestone == milestone_status::none) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) noexcept {
+        return d.milestone == milestone_status::none;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
         return violation{id, "a milestone of " + to_string(d.milestone_amount) + " is already funded and not paid"};
     }
 };
@@ -254,14 +336,16 @@ struct milestone_submitted : rule<milestone_submitted> {
     static constexpr rule_id id = rule_id::milestone_submitted;
     static constexpr std::string_view name = "milestone_submitted";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/,
-                                                        Event const& /*e*/) {
-        if (d.milestone != milestone_status::submitted)
-            return violation{id, d.milestone == milestone_status::funded ? "the funded milestone is not submitted yet"
-                                                                         : "no milestone is submitted"};
-        if (d.paid.cents() > std::numeric_limits<std::int64_t>::max() - d.milestone_amount.cents())
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) noexcept {
+        return d.milestone == milestone_status::submitted &&
+               d.paid.cents() <= std::numeric_limits<std::int64_t>::max() - d.milestone_amount.cents();
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& /*p*/, Event const& /*e*/) {
+        if (d.milestone == milestone_status::submitted)
             return violation{rule_id::value_in_range, "the total paid would overflow"};
-        return std::nullopt;
+        return violation{id, d.milestone == milestone_status::funded ? "the funded milestone is not submitted yet"
+                                                                     : "no milestone is submitted"};
     }
 };
 
@@ -271,11 +355,15 @@ struct feedback_window_open : rule<feedback_window_open> {
     static constexpr rule_id id = rule_id::feedback_window_open;
     static constexpr std::string_view name = "feedback_window_open";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& p, Event const& e) {
-        if (auto v = detail::require_time(d, e, "the feedback window is checked against it")) return v;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& p, Event const& e) noexcept {
+        auto const now = event_time(d, e);
+        return now && d.ended_at && *now < *d.ended_at + p.feedback_window;
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& d, policy const& p, Event const& e) {
+        if (!event_time(d, e)) return detail::missing_time<Event>("the feedback window is checked against it");
         if (!d.ended_at) return violation{rule_id::event_time_known, "the contract's end time is unknown"};
         timestamp const closes = *d.ended_at + p.feedback_window;
-        if (*event_time(d, e) < closes) return std::nullopt;
         auto const days = std::chrono::duration_cast<std::chrono::days>(p.feedback_window).count();
         return violation{id, "the contract ended " + to_date_string(*d.ended_at) + "; the " + std::to_string(days) +
                                  "-day feedback window closed on " + to_date_string(closes)};
@@ -287,9 +375,11 @@ struct feedback_once_per_party : rule<feedback_once_per_party> {
     static constexpr rule_id id = rule_id::feedback_once_per_party;
     static constexpr std::string_view name = "feedback_once_per_party";
     template <class Event>
-    [[nodiscard]] static std::optional<violation> check(candidacy_data const& d, policy const& /*p*/, Event const& e) {
-        bool const already = e.by == party::client ? d.client_left_feedback : d.freelancer_left_feedback;
-        if (!already) return std::nullopt;
+    [[nodiscard]] static bool holds(candidacy_data const& d, policy const& /*p*/, Event const& e) noexcept {
+        return !(e.by == party::client ? d.client_left_feedback : d.freelancer_left_feedback);
+    }
+    template <class Event>
+    [[nodiscard]] static violation explain(candidacy_data const& /*d*/, policy const& /*p*/, Event const& e) {
         return violation{
             id, std::string(e.by == party::client ? "the client" : "the freelancer") + " has already left feedback"};
     }

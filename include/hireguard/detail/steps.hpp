@@ -11,27 +11,45 @@
 
 #include <hireguard/data.hpp>
 #include <hireguard/rejection.hpp>
+#include <hireguard/rules.hpp>
 #include <hireguard/values.hpp>
 
 namespace hireguard::detail {
 
-// An event dated before the latest accepted one is bad input.
+// Timestamps hireguard accepts: years 1900 to 9999, so that adding a policy's
+// lifetimes and windows to them cannot overflow.
+inline constexpr timestamp earliest_time = std::chrono::sys_days{std::chrono::year{1900} / 1 / 1};
+inline constexpr timestamp latest_time = std::chrono::sys_days{std::chrono::year{9999} / 12 / 31};
+
+// An event dated before the latest accepted one, or outside the accepted
+// years, is bad input.
+template <class Event>
+[[nodiscard]] bool time_violation_fast(candidacy_data const& d, Event const& e) noexcept {
+    return e.at && ((d.last_event_at && *e.at < *d.last_event_at) || *e.at < earliest_time || *e.at > latest_time);
+}
+
 template <class Event>
 [[nodiscard]] std::optional<violation> time_violation(candidacy_data const& d, Event const& e) {
-    if (!e.at || !d.last_event_at || *e.at >= *d.last_event_at) return std::nullopt;
+    if (!time_violation_fast(d, e)) return std::nullopt;
+    if (*e.at < earliest_time || *e.at > latest_time)
+        return violation{rule_id::value_in_range, "the event is dated outside the years 1900 to 9999"};
     return violation{rule_id::timestamps_monotonic, "the event is dated " + to_string(*e.at) +
                                                         ", before the latest accepted event at " +
                                                         to_string(*d.last_event_at)};
 }
 
 template <class Guard, class Event>
-[[nodiscard]] std::optional<violation> check_guard(candidacy_data const& d, policy const& p, Event const& e) {
+[[nodiscard]] bool guard_holds(candidacy_data const& d, policy const& p, Event const& e) {
     if constexpr (std::is_same_v<Guard, boost::msm::front::none>) {
-        return std::nullopt;
+        return true;
     } else {
-        return Guard::check(d, p, e);
+        return rule_holds<Guard>(d, p, e);
     }
 }
+
+// Explains the guard of the last row tried, once every row has failed.
+template <class Event>
+using explainer = violation (*)(candidacy_data const&, policy const&, Event const&);
 
 // Applies a row's action and moves the candidacy's clock forward.
 template <class Action, class Event>
