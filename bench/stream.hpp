@@ -22,7 +22,7 @@ struct item {
     any_event event;
 };
 
-// Legal (state, event) pairs of DOMAIN.md by name, for injecting illegal
+// Legal (state, event) pairs of docs/domain.md by name, for injecting illegal
 // events; written by hand so that the stream does not depend on the library.
 inline bool legal(std::string_view state, std::string_view event) {
     static constexpr std::pair<std::string_view, std::string_view> pairs[] = {

@@ -1,6 +1,6 @@
 // libFuzzer harness: bytes become an event sequence (decode.hpp) run by the
 // runtime engine, hireguard::machine, with every invariant of invariants.hpp
-// checked after every event. Prints DOMAIN.md row coverage at exit.
+// checked after every event. Prints docs/domain.md row coverage at exit.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

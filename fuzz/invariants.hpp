@@ -33,7 +33,7 @@ inline model::st state_of(std::string_view name) {
     __builtin_trap();
 }
 
-/// Which of DOMAIN.md's 36 rows accepted events took, over the whole run,
+/// Which of docs/domain.md's 36 rows accepted events took, over the whole run,
 /// printed at exit; and when the last new row was first taken.
 struct row_coverage {
     std::array<std::uint64_t, model::table.size()> hits{};
@@ -76,7 +76,7 @@ inline row_coverage& coverage() {
 /// nothing; work only in contract_active after an accepted offer; minutes
 /// logged are the sum of accepted work; terminal states refuse everything;
 /// the candidacy's clock never goes back; every accepted event takes a row
-/// of DOMAIN.md.
+/// of docs/domain.md.
 class watch {
 public:
     watch(std::uint64_t job, std::uint64_t freelancer) : model_(model::begin(job, freelancer)) {}
@@ -100,7 +100,7 @@ public:
             fail("the clock went back", before_state, e);
         if (v.accepted()) {
             int const row = model::row_index(state_of(before_state), k, state_of(after_state));
-            if (row < 0) fail("an accepted event took no row of DOMAIN.md", before_state, e);
+            if (row < 0) fail("an accepted event took no row of docs/domain.md", before_state, e);
             coverage().record(row);
             if (k == model::ev::accept_offer) offer_accepted_ = true;
             if (k == model::ev::log_work) {

@@ -3,7 +3,7 @@
 
 The harnesses read one byte at a time from the end of the input (decode.hpp), so
 each file is its event stream reversed. Together the seeds take every one of
-DOMAIN.md's 36 rows, and a few rules' edges (expiry, feedback window, start
+docs/domain.md's 36 rows, and a few rules' edges (expiry, feedback window, start
 date, time going backwards, overflowing totals).
 """
 import pathlib

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes each harness for N seconds from the committed seed corpus and prints
-# its execs/s and how many of DOMAIN.md's 36 rows it reached.
+# its execs/s and how many of docs/domain.md's 36 rows it reached.
 #   fuzz/run.sh [seconds=60] [build dir=build/fuzz]
 #   FUZZ_SEEDS=0 fuzz/run.sh 60    starts from an empty corpus instead
 # Build first: cmake --workflow --preset fuzz

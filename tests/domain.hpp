@@ -1,4 +1,4 @@
-// DOMAIN.md's lifecycle, written out by hand for the tests. Nothing here is
+// docs/domain.md's lifecycle, written out by hand for the tests. Nothing here is
 // derived from hireguard's own table: the tests compare the library with this.
 #ifndef HIREGUARD_TESTS_DOMAIN_HPP
 #define HIREGUARD_TESTS_DOMAIN_HPP
@@ -36,7 +36,7 @@ struct row {
     friend auto operator<=>(row const&, row const&) = default;
 };
 
-// DOMAIN.md, "The transition table", row for row.
+// docs/domain.md, "The transition table", row for row.
 inline std::vector<row> const rows = {
     {"prospect", "invite", "invited", false},
     {"prospect", "submit_proposal", "submitted", false},

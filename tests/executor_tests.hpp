@@ -53,7 +53,7 @@ struct row_case {
     std::string target;
 };
 
-// One case per DOMAIN.md row, with an event that satisfies the row's guard.
+// One case per docs/domain.md row, with an event that satisfies the row's guard.
 inline std::vector<row_case> row_cases() {
     timestamp const at = t0 + std::chrono::days{1};
     auto const h = hourly_terms();

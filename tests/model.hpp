@@ -1,6 +1,6 @@
-// An independent reference model of DOMAIN.md for the property tests and the
+// An independent reference model of docs/domain.md for the property tests and the
 // fuzzers: the table as plain data, the runtime rules as plain functions.
-// Written from DOMAIN.md and the choices documented in rules.hpp and data.hpp,
+// Written from docs/domain.md and the choices documented in rules.hpp and data.hpp,
 // never generated from hireguard's own table, so that a mistake in the library
 // shows up as a disagreement with this file.
 #ifndef HIREGUARD_TESTS_MODEL_HPP
@@ -28,14 +28,14 @@ using hireguard::rule_id;
 using hireguard::timestamp;
 namespace e = hireguard::event;
 
-/// DOMAIN.md's 15 states.
+/// docs/domain.md's 15 states.
 enum class st : std::uint8_t {
     prospect, invited, submitted, interviewing, offered, contract_pending, contract_active, contract_paused,
     contract_ended, invite_declined, invite_withdrawn, declined, withdrawn, offer_declined, closed
 };
 inline constexpr std::size_t state_count = 15;
 
-/// DOMAIN.md's 24 events.
+/// docs/domain.md's 24 events.
 enum class ev : std::uint8_t {
     invite, withdraw_invite, respond, decline, send_offer, modify_offer, withdraw_offer, fund_milestone,
     approve_milestone, pause, resume, close_job, accept_invite, decline_invite, submit_proposal, withdraw,
@@ -70,7 +70,7 @@ struct row {
     st to;
 };
 
-/// DOMAIN.md, "The transition table", row for row (36 rows, 35 legal pairs).
+/// docs/domain.md, "The transition table", row for row (36 rows, 35 legal pairs).
 inline constexpr std::array<row, 36> table = {{
     {st::prospect, ev::invite, st::invited},
     {st::prospect, ev::submit_proposal, st::submitted},
@@ -161,7 +161,7 @@ template <class... Events>
 
 enum class milestone : std::uint8_t { none, funded, submitted };
 
-/// What the model remembers besides the state; one field per fact DOMAIN.md's rules need.
+/// What the model remembers besides the state; one field per fact docs/domain.md's rules need.
 struct record {
     std::uint64_t job = 0;
     std::uint64_t freelancer = 0;
@@ -201,7 +201,7 @@ struct record {
     return d;
 }
 
-/// The settings of the rules (DOMAIN.md's defaults), in plain numbers.
+/// The settings of the rules (docs/domain.md's defaults), in plain numbers.
 struct settings {
     std::chrono::seconds offer_lifetime = std::chrono::days{30};
     std::chrono::seconds feedback_window = std::chrono::days{14};
@@ -258,7 +258,7 @@ inline std::optional<answer> check_offer(record const& d, settings const& s, hir
 
 }  // namespace detail
 
-/// Fires an event on the model: DOMAIN.md's table first (illegal pairs are
+/// Fires an event on the model: docs/domain.md's table first (illegal pairs are
 /// reported before anything else), then the event's own time (never before the
 /// latest accepted one), then the row's rules. A rejected event changes nothing.
 template <class Event>

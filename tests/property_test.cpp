@@ -1,5 +1,5 @@
 // Property tests of the runtime engine (hireguard::machine) and the typed API
-// against the reference model of DOMAIN.md (model.hpp), with RapidCheck.
+// against the reference model of docs/domain.md (model.hpp), with RapidCheck.
 #include <array>
 #include <chrono>
 #include <cstdint>

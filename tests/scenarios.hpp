@@ -1,4 +1,4 @@
-// Hand-written event sequences that bring a candidacy to each DOMAIN.md state.
+// Hand-written event sequences that bring a candidacy to each docs/domain.md state.
 #ifndef HIREGUARD_TESTS_SCENARIOS_HPP
 #define HIREGUARD_TESTS_SCENARIOS_HPP
 

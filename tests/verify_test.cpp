@@ -55,7 +55,7 @@ static_assert(std::is_same_v<legal_exactly_in<lifecycle, e::close_job, type_list
 static_assert(std::is_same_v<absorbing<lifecycle, s::contract_paused>,
                              leaves_absorbing_state<s::contract_paused, e::resume, s::contract_active>>);
 
-// Shortest paths, hand-checked against DOMAIN.md.
+// Shortest paths, hand-checked against docs/domain.md.
 template <class W>
 std::vector<std::string> events_of(test_path<W> const& p) {
     std::vector<std::string> out;

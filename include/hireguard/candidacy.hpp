@@ -180,7 +180,7 @@ public:
     candidacy& operator=(candidacy&&) noexcept = default;
     ~candidacy() = default;
 
-    /// The state's DOMAIN.md name.
+    /// The state's docs/domain.md name.
     [[nodiscard]] static constexpr std::string_view state_name() noexcept { return State::name; }
     [[nodiscard]] job_id job() const noexcept { return data_.job; }
     [[nodiscard]] freelancer_id freelancer() const noexcept { return data_.freelancer; }

@@ -48,7 +48,7 @@ struct candidacy_data {
     friend bool operator==(candidacy_data const&, candidacy_data const&) = default;
 };
 
-/// Data-dependent settings of the rules, with DOMAIN.md's defaults.
+/// Data-dependent settings of the rules, with docs/domain.md's defaults.
 ///
 ///     hireguard::policy strict{.offer_lifetime = std::chrono::days{7}};
 struct policy {

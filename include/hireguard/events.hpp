@@ -1,4 +1,4 @@
-// The 24 events of the canonical lifecycle (DOMAIN.md), as aggregates with
+// The 24 events of the canonical lifecycle (docs/domain.md), as aggregates with
 // their payloads. Every event carries an optional UTC timestamp `at`; an event
 // without one is taken to happen at the candidacy's latest known time.
 // A default-constructed event is valid input for every row without a guard.

@@ -1,4 +1,4 @@
-// The canonical candidacy-to-contract lifecycle of DOMAIN.md: 15 states,
+// The canonical candidacy-to-contract lifecycle of docs/domain.md: 15 states,
 // 24 events, 36 rows, written once as a Boost.MSM front-end transition table.
 // Everything else in hireguard reads this table.
 #ifndef HIREGUARD_LIFECYCLE_HPP
@@ -18,7 +18,7 @@
 
 namespace hireguard {
 
-/// The guards of the lifecycle's rows, named after DOMAIN.md's rules.
+/// The guards of the lifecycle's rows, named after docs/domain.md's rules.
 namespace guards {
 /// Valid offer terms.
 using valid_offer = rules::offer_terms_valid;
@@ -39,7 +39,7 @@ using milestone_submitted = rules::milestone_submitted;
 using feedback_allowed = all_of<rules::feedback_window_open, rules::feedback_once_per_party>;
 }  // namespace guards
 
-/// The canonical lifecycle (DOMAIN.md). Rows read like DOMAIN.md's table:
+/// The canonical lifecycle (docs/domain.md). Rows read like docs/domain.md's table:
 /// source, event, target, action, guard.
 struct lifecycle {
     using initial_state = state::prospect;
@@ -93,7 +93,7 @@ struct lifecycle {
     >;
     // clang-format on
 
-    /// Why an illegal pair is illegal, in the words of DOMAIN.md, for the
+    /// Why an illegal pair is illegal, in the words of docs/domain.md, for the
     /// common mistakes; empty for the rest.
     [[nodiscard]] static constexpr std::string_view explain_illegal(std::string_view state,
                                                                     std::string_view event) noexcept {
@@ -116,7 +116,7 @@ struct lifecycle {
 /// Any event of the canonical lifecycle, for events decoded at run time.
 using any_event = event_variant_t<lifecycle>;
 
-// DOMAIN.md's properties of the table, checked whenever this header is
+// docs/domain.md's properties of the table, checked whenever this header is
 // compiled: an edit that breaks one fails the build with a finding that names
 // the state or event at fault.
 namespace lifecycle_properties {

@@ -98,7 +98,7 @@ public:
         return state_ == index_of<State>;
     }
 
-    /// The current state's name, as DOMAIN.md spells it.
+    /// The current state's name, as docs/domain.md spells it.
     [[nodiscard]] std::string_view state_name() const noexcept { return state_names[state_]; }
 
     [[nodiscard]] candidacy_data const& data() const noexcept { return data_; }

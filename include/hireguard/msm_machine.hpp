@@ -207,7 +207,7 @@ public:
         return fsm_.current_state()[0] == msm_id<State>;
     }
 
-    /// The current state's DOMAIN.md name.
+    /// The current state's docs/domain.md name.
     [[nodiscard]] std::string_view state_name() const noexcept {
         return state_names[static_cast<std::size_t>(fsm_.current_state()[0])];
     }

@@ -1,4 +1,4 @@
-// The runtime guards of DOMAIN.md as named rules, their combinators, and the
+// The runtime guards of docs/domain.md as named rules, their combinators, and the
 // actions that accepted transitions apply to a candidacy's data.
 //
 // A rule is a class with a fast `holds` test and an `explain` that writes the
@@ -135,7 +135,7 @@ struct not_ : rule<not_<Rule>> {
     }
 };
 
-/// The rules of DOMAIN.md. Each has a stable `id`, a `name`, a `holds` test
+/// The rules of docs/domain.md. Each has a stable `id`, a `name`, a `holds` test
 /// that allocates nothing, and an `explain` that writes the sentence.
 namespace rules {
 

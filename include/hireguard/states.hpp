@@ -1,5 +1,5 @@
-// The 15 states of the canonical lifecycle (DOMAIN.md). Each is an empty tag
-// type with its DOMAIN.md name; user workflows may add their own the same way.
+// The 15 states of the canonical lifecycle (docs/domain.md). Each is an empty tag
+// type with its docs/domain.md name; user workflows may add their own the same way.
 #ifndef HIREGUARD_STATES_HPP
 #define HIREGUARD_STATES_HPP
 
