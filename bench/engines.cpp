@@ -122,7 +122,7 @@ int struct_chain(int work_items) {
     if (s != bench::st::contract_active) return -1;
     for (int i = 0; i < work_items; ++i) {
         event::log_work const w{.at = t0 + 4h, .minutes = 30min};
-        if (detail::time_violation_fast(d, w) || !guards::work_allowed::holds(d, p, w)) return -1;
+        if (detail::input_violation_fast(d, p, w) || !guards::work_allowed::holds(d, p, w)) return -1;
         actions::record_work::apply(d, w);
         d.last_event_at = w.at;
     }

@@ -67,8 +67,8 @@ struct hand_base {
     template <class G, class A, class E>
     verdict fire(st to, E const& e) {
         std::string_view const here = st_names[static_cast<int>(s)];
-        if (detail::time_violation_fast(d, e))
-            return verdict(rejection::from(*detail::time_violation(d, e), here, E::name));
+        if (detail::input_violation_fast(d, p, e))
+            return verdict(rejection::from(*detail::input_violation(d, p, e), here, E::name));
         if constexpr (!std::is_same_v<G, none>) {
             if (!G::holds(d, p, e)) return verdict(rejection::from(G::explain(d, p, e), here, E::name));
         }

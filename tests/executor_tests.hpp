@@ -202,6 +202,25 @@ TYPED_TEST_P(Executor, TimestampOutsideTheAcceptedYearsIsInvalidInput) {
     EXPECT_TRUE(m.process(event::respond{.at = utc(std::chrono::year{9999} / 12 / 31)}).accepted());
 }
 
+TYPED_TEST_P(Executor, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput) {
+    TypeParam pending = at_state<TypeParam>("contract_pending");
+    candidacy_data const before = pending.data();
+    auto early = pending.process(event::start_date_reached{.at = t0 + std::chrono::days{2}});
+    ASSERT_TRUE(early.rejected_as(rejection_kind::invalid_input)) << early.message();
+    EXPECT_EQ(early.error().rule, rule_id::start_date_has_come);
+    EXPECT_EQ(pending.data(), before);
+    EXPECT_TRUE(pending.process(event::log_work{.minutes = std::chrono::minutes{30}})
+                    .rejected_as(rejection_kind::illegal_transition));
+    EXPECT_TRUE(pending.process(event::start_date_reached{.at = t0 + std::chrono::days{10}}).accepted());
+
+    TypeParam offered = at_state<TypeParam>("offered");
+    timestamp const expiry = *offered.data().offer_sent_at + std::chrono::days{30};
+    auto premature = offered.process(event::offer_expired{.at = expiry - std::chrono::seconds{1}});
+    ASSERT_TRUE(premature.rejected_as(rejection_kind::invalid_input)) << premature.message();
+    EXPECT_EQ(premature.error().rule, rule_id::offer_lifetime_ended);
+    EXPECT_TRUE(offered.process(event::offer_expired{.at = expiry}).accepted());
+}
+
 TYPED_TEST_P(Executor, IllegalBeatsInvalidInput) {
     TypeParam m = at_state<TypeParam>("interviewing");
     auto v = m.process(event::log_work{.at = t0 - std::chrono::hours{1}, .minutes = std::chrono::minutes{5}});
@@ -263,10 +282,11 @@ TYPED_TEST_P(Executor, TypedCandidacyBecomesAMachineInTheSameStateWithTheSameDat
     EXPECT_TRUE(m.template is<state::withdrawn>());
 }
 
-REGISTER_TYPED_TEST_SUITE_P(Executor, TimestampOutsideTheAcceptedYearsIsInvalidInput, StartsInProspect,
-                            EveryPathReachesItsState, EveryDomainRowFiresAtRunTime,
-                            EveryIllegalPairIsRejectedWithStateAndDataUnchanged, TerminalStatesRejectEveryEvent,
-                            WorkBeforeHireIsRejectedWithAClearMessage, RuleRejectionLeavesStateAndDataUnchanged,
+REGISTER_TYPED_TEST_SUITE_P(Executor, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput,
+                            TimestampOutsideTheAcceptedYearsIsInvalidInput, StartsInProspect, EveryPathReachesItsState,
+                            EveryDomainRowFiresAtRunTime, EveryIllegalPairIsRejectedWithStateAndDataUnchanged,
+                            TerminalStatesRejectEveryEvent, WorkBeforeHireIsRejectedWithAClearMessage,
+                            RuleRejectionLeavesStateAndDataUnchanged,
                             OfferIsAcceptableOnItsLastSecondAndNotOnItsFirstExpiredSecond,
                             TimestampGoingBackwardsIsInvalidInputAndChangesNothing, IllegalBeatsInvalidInput,
                             AcceptOfferWithLaterStartDateIsHiredButPending, ZeroMinutesOfWorkIsInvalidInput,

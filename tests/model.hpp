@@ -30,34 +30,70 @@ namespace e = hireguard::event;
 
 /// docs/domain.md's 15 states.
 enum class st : std::uint8_t {
-    prospect, invited, submitted, interviewing, offered, contract_pending, contract_active, contract_paused,
-    contract_ended, invite_declined, invite_withdrawn, declined, withdrawn, offer_declined, closed
+    prospect,
+    invited,
+    submitted,
+    interviewing,
+    offered,
+    contract_pending,
+    contract_active,
+    contract_paused,
+    contract_ended,
+    invite_declined,
+    invite_withdrawn,
+    declined,
+    withdrawn,
+    offer_declined,
+    closed
 };
 inline constexpr std::size_t state_count = 15;
 
 /// docs/domain.md's 24 events.
 enum class ev : std::uint8_t {
-    invite, withdraw_invite, respond, decline, send_offer, modify_offer, withdraw_offer, fund_milestone,
-    approve_milestone, pause, resume, close_job, accept_invite, decline_invite, submit_proposal, withdraw,
-    decline_offer, accept_offer, log_work, submit_milestone, end_contract, leave_feedback, offer_expired,
+    invite,
+    withdraw_invite,
+    respond,
+    decline,
+    send_offer,
+    modify_offer,
+    withdraw_offer,
+    fund_milestone,
+    approve_milestone,
+    pause,
+    resume,
+    close_job,
+    accept_invite,
+    decline_invite,
+    submit_proposal,
+    withdraw,
+    decline_offer,
+    accept_offer,
+    log_work,
+    submit_milestone,
+    end_contract,
+    leave_feedback,
+    offer_expired,
     start_date_reached
 };
 inline constexpr std::size_t event_count = 24;
 
 inline constexpr std::array<std::string_view, state_count> state_names = {
-    "prospect",        "invited",         "submitted",      "interviewing",    "offered",
-    "contract_pending", "contract_active", "contract_paused", "contract_ended",  "invite_declined",
-    "invite_withdrawn", "declined",        "withdrawn",       "offer_declined",  "closed"};
+    "prospect",         "invited",         "submitted",       "interviewing",   "offered",
+    "contract_pending", "contract_active", "contract_paused", "contract_ended", "invite_declined",
+    "invite_withdrawn", "declined",        "withdrawn",       "offer_declined", "closed"};
 
 inline constexpr std::array<std::string_view, event_count> event_names = {
-    "invite",         "withdraw_invite", "respond",          "decline",         "send_offer",
-    "modify_offer",   "withdraw_offer",  "fund_milestone",   "approve_milestone", "pause",
-    "resume",         "close_job",       "accept_invite",    "decline_invite",  "submit_proposal",
-    "withdraw",       "decline_offer",   "accept_offer",     "log_work",        "submit_milestone",
-    "end_contract",   "leave_feedback",  "offer_expired",    "start_date_reached"};
+    "invite",         "withdraw_invite",  "respond",           "decline",        "send_offer",    "modify_offer",
+    "withdraw_offer", "fund_milestone",   "approve_milestone", "pause",          "resume",        "close_job",
+    "accept_invite",  "decline_invite",   "submit_proposal",   "withdraw",       "decline_offer", "accept_offer",
+    "log_work",       "submit_milestone", "end_contract",      "leave_feedback", "offer_expired", "start_date_reached"};
 
-[[nodiscard]] constexpr std::string_view name(st s) noexcept { return state_names[static_cast<std::size_t>(s)]; }
-[[nodiscard]] constexpr std::string_view name(ev k) noexcept { return event_names[static_cast<std::size_t>(k)]; }
+[[nodiscard]] constexpr std::string_view name(st s) noexcept {
+    return state_names[static_cast<std::size_t>(s)];
+}
+[[nodiscard]] constexpr std::string_view name(ev k) noexcept {
+    return event_names[static_cast<std::size_t>(k)];
+}
 
 [[nodiscard]] constexpr bool is_terminal(st s) noexcept {
     return s == st::invite_declined || s == st::invite_withdrawn || s == st::declined || s == st::withdrawn ||
@@ -238,7 +274,8 @@ namespace detail {
 inline answer refuse(rule_id r) {
     bool const malformed = r == rule_id::event_time_known || r == rule_id::timestamps_monotonic ||
                            r == rule_id::work_duration_positive || r == rule_id::amount_positive ||
-                           r == rule_id::value_in_range;
+                           r == rule_id::value_in_range || r == rule_id::start_date_has_come ||
+                           r == rule_id::offer_lifetime_ended;
     return answer{false, malformed ? rejection_kind::invalid_input : rejection_kind::rule_violated, r, -1};
 }
 
@@ -268,7 +305,16 @@ answer step(candidacy& c, Event const& event) {
     record const& d = c.data;
     settings const& s = c.rules;
     std::optional<timestamp> const at = time_of(event);
+    // Time runs from the year 1900 to 9999 here; outside is malformed.
+    if (at && (*at < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
+               *at > hireguard::utc(std::chrono::year{9999} / 12 / 31)))
+        return detail::refuse(rule_id::value_in_range);
     if (at && d.last_event_at && *at < *d.last_event_at) return detail::refuse(rule_id::timestamps_monotonic);
+    // A dated timer event must not come before what it announces.
+    if (k == ev::start_date_reached && at && d.terms && d.terms->start_date && *at < *d.terms->start_date)
+        return detail::refuse(rule_id::start_date_has_come);
+    if (k == ev::offer_expired && at && d.offer_sent_at && *at < *d.offer_sent_at + s.offer_lifetime)
+        return detail::refuse(rule_id::offer_lifetime_ended);
     std::optional<timestamp> const now = at ? at : d.last_event_at;
 
     record next = d;
@@ -279,8 +325,8 @@ answer step(candidacy& c, Event const& event) {
     switch (k) {
         case ev::send_offer:
         case ev::modify_offer: {
-            auto const& terms = k == ev::send_offer ? std::get<e::send_offer>(event).terms
-                                                    : std::get<e::modify_offer>(event).terms;
+            auto const& terms =
+                k == ev::send_offer ? std::get<e::send_offer>(event).terms : std::get<e::modify_offer>(event).terms;
             if (auto no = detail::check_offer(d, s, terms, now)) return *no;
             next.terms = terms;
             next.offer_sent_at = now;  // a modified offer's lifetime starts again
@@ -305,7 +351,9 @@ answer step(candidacy& c, Event const& event) {
             }
             break;
         }
-        case ev::start_date_reached: next.started_at = now; break;
+        case ev::start_date_reached:
+            next.started_at = now;
+            break;
         case ev::log_work: {
             std::int64_t const minutes = std::get<e::log_work>(event).minutes.count();
             if (minutes <= 0) return detail::refuse(rule_id::work_duration_positive);
@@ -343,7 +391,9 @@ answer step(candidacy& c, Event const& event) {
             next.escrow_cents = 0;
             break;
         }
-        case ev::end_contract: next.ended_at = now; break;
+        case ev::end_contract:
+            next.ended_at = now;
+            break;
         case ev::leave_feedback: {
             if (!now || !d.ended_at) return detail::refuse(rule_id::event_time_known);
             if (!(*now < *d.ended_at + s.feedback_window)) return detail::refuse(rule_id::feedback_window_open);
@@ -353,7 +403,8 @@ answer step(candidacy& c, Event const& event) {
             flag = true;
             break;
         }
-        default: break;
+        default:
+            break;
     }
     if (at) next.last_event_at = at;
     answer out{true, rejection_kind::illegal_transition, rule_id::none, row_index(c.state, k, target)};

@@ -128,6 +128,9 @@ private:
     E make() {
         using namespace std::chrono_literals;
         now_ += 1h;
+        // Timer events come when what they announce is due.
+        if constexpr (std::is_same_v<E, event::start_date_reached>) now_ += std::chrono::days{6};
+        if constexpr (std::is_same_v<E, event::offer_expired>) now_ += std::chrono::days{31};
         E e{};
         e.at = now_;
         if constexpr (requires { e.terms; }) {

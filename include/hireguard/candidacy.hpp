@@ -208,14 +208,14 @@ public:
                 [[maybe_unused]] nondeterministic_transition<State, Event> error;
             } else {
                 using row = typename detail::front<rows>::type;
-                if (auto v = detail::time_violation(data_, e))
+                if (auto v = detail::input_violation(data_, policy_, e))
                     throw invalid_event(rejection::from(std::move(*v), State::name, Event::name));
                 detail::complete<typename row::Action>(data_, e);
                 return candidacy<typename row::Target, W>(data_, policy_);
             }
         } else {
             using result = typename detail::outcome_of<W, State, typename detail::targets_of<rows>::type>::type;
-            if (auto v = detail::time_violation(data_, e)) return reject<result>(std::move(*v), Event::name);
+            if (auto v = detail::input_violation(data_, policy_, e)) return reject<result>(std::move(*v), Event::name);
             // Rows are tried last to first, as the Boost.MSM back-end does.
             return try_rows<result>(e, typename detail::reverse<rows>::type{});
         }

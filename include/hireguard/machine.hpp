@@ -124,8 +124,8 @@ private:
     // Rows are tried last to first, as the Boost.MSM back-end does.
     template <class S, class Event>
     static verdict fire(basic_machine& m, Event const& e) {
-        if (detail::time_violation_fast(m.data_, e)) [[unlikely]]
-            return verdict(rejection::from(*detail::time_violation(m.data_, e), S::name, Event::name));
+        if (detail::input_violation_fast(m.data_, m.policy_, e)) [[unlikely]]
+            return verdict(rejection::from(*detail::input_violation(m.data_, m.policy_, e), S::name, Event::name));
         return m.try_rows<S>(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
     }
 

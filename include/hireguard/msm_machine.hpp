@@ -179,7 +179,7 @@ public:
     verdict process(Event const& e) {
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
         std::size_t const current = static_cast<std::size_t>(fsm_.current_state()[0]);
-        if (auto v = detail::time_violation(fsm_.data_, e)) {
+        if (auto v = detail::input_violation(fsm_.data_, fsm_.policy_, e)) {
             static constexpr auto legal = legal_by_id<Event>(states{});
             if (legal[current]) return verdict(rejection::from(std::move(*v), state_names[current], Event::name));
             return illegal(current, Event::name);

@@ -27,6 +27,8 @@ enum class rule_id : std::uint8_t {
     work_duration_positive,
     amount_positive,
     value_in_range,
+    start_date_has_come,
+    offer_lifetime_ended,
     // rules on the data
     offer_terms_valid,
     offer_not_expired,
@@ -58,6 +60,10 @@ enum class rule_id : std::uint8_t {
             return "amount_positive";
         case rule_id::value_in_range:
             return "value_in_range";
+        case rule_id::start_date_has_come:
+            return "start_date_has_come";
+        case rule_id::offer_lifetime_ended:
+            return "offer_lifetime_ended";
         case rule_id::offer_terms_valid:
             return "offer_terms_valid";
         case rule_id::offer_not_expired:
@@ -111,6 +117,8 @@ enum class rule_id : std::uint8_t {
         case rule_id::work_duration_positive:
         case rule_id::amount_positive:
         case rule_id::value_in_range:
+        case rule_id::start_date_has_come:
+        case rule_id::offer_lifetime_ended:
             return rejection_kind::invalid_input;
         default:
             return rejection_kind::rule_violated;

@@ -10,6 +10,7 @@
 #include <boost/msm/front/functor_row.hpp>
 
 #include <hireguard/data.hpp>
+#include <hireguard/events.hpp>
 #include <hireguard/rejection.hpp>
 #include <hireguard/rules.hpp>
 #include <hireguard/values.hpp>
@@ -21,21 +22,50 @@ namespace hireguard::detail {
 inline constexpr timestamp earliest_time = std::chrono::sys_days{std::chrono::year{1900} / 1 / 1};
 inline constexpr timestamp latest_time = std::chrono::sys_days{std::chrono::year{9999} / 12 / 31};
 
-// An event dated before the latest accepted one, or outside the accepted
-// years, is bad input.
+// A timer event dated before the moment it announces contradicts the data:
+// `start_date_reached` before the contract's start date (work would begin
+// early), `offer_expired` before the offer's lifetime ends. An untimed timer
+// event is trusted.
 template <class Event>
-[[nodiscard]] bool time_violation_fast(candidacy_data const& d, Event const& e) noexcept {
-    return e.at && ((d.last_event_at && *e.at < *d.last_event_at) || *e.at < earliest_time || *e.at > latest_time);
+[[nodiscard]] constexpr bool contradicts_data(candidacy_data const& /*d*/, policy const& /*p*/,
+                                              Event const& /*e*/) noexcept {
+    return false;
+}
+[[nodiscard]] inline bool contradicts_data(candidacy_data const& d, policy const& /*p*/,
+                                           event::start_date_reached const& e) noexcept {
+    return e.at && d.terms && d.terms->start_date && *e.at < *d.terms->start_date;
+}
+[[nodiscard]] inline bool contradicts_data(candidacy_data const& d, policy const& p,
+                                           event::offer_expired const& e) noexcept {
+    return e.at && d.offer_sent_at && *e.at < *d.offer_sent_at + p.offer_lifetime;
+}
+
+// Malformed input: an event dated before the latest accepted one, or outside
+// the accepted years, or a timer event that contradicts the data.
+template <class Event>
+[[nodiscard]] bool input_violation_fast(candidacy_data const& d, policy const& p, Event const& e) noexcept {
+    return (e.at && ((d.last_event_at && *e.at < *d.last_event_at) || *e.at < earliest_time || *e.at > latest_time)) ||
+           contradicts_data(d, p, e);
 }
 
 template <class Event>
-[[nodiscard]] std::optional<violation> time_violation(candidacy_data const& d, Event const& e) {
-    if (!time_violation_fast(d, e)) return std::nullopt;
+[[nodiscard]] std::optional<violation> input_violation(candidacy_data const& d, policy const& p, Event const& e) {
+    if (!input_violation_fast(d, p, e)) return std::nullopt;
     if (*e.at < earliest_time || *e.at > latest_time)
         return violation{rule_id::value_in_range, "the event is dated outside the years 1900 to 9999"};
-    return violation{rule_id::timestamps_monotonic, "the event is dated " + to_string(*e.at) +
-                                                        ", before the latest accepted event at " +
-                                                        to_string(*d.last_event_at)};
+    if (d.last_event_at && *e.at < *d.last_event_at)
+        return violation{rule_id::timestamps_monotonic, "the event is dated " + to_string(*e.at) +
+                                                            ", before the latest accepted event at " +
+                                                            to_string(*d.last_event_at)};
+    if constexpr (std::is_same_v<Event, event::start_date_reached>) {
+        return violation{rule_id::start_date_has_come, "the event is dated " + to_string(*e.at) +
+                                                           ", before the contract's start date " +
+                                                           to_string(*d.terms->start_date)};
+    } else {
+        return violation{rule_id::offer_lifetime_ended, "the event is dated " + to_string(*e.at) +
+                                                            ", before the offer expires at " +
+                                                            to_string(*d.offer_sent_at + p.offer_lifetime)};
+    }
 }
 
 template <class Guard, class Event>
