@@ -1,3 +1,4 @@
+cmake_policy(SET CMP0007 NEW)
 # Compiles one probe and fails when its wall time or peak memory exceeds the
 # budget by more than MARGIN percent (the machines are noisy).
 #   -DCOMPILER=<c++> -DSOURCE=<probe.cpp> -DINCLUDES=<dir|dir> -DSECONDS=<s> -DMEGABYTES=<MB> [-DMARGIN=50]

@@ -1,3 +1,4 @@
+cmake_policy(SET CMP0007 NEW)
 # Compiles one snippet with the real compiler and checks the result.
 #   -DCOMPILER=<c++>  -DSOURCE=<file.cpp>  -DMODE=fail|pass
 #   -DINCLUDES=<dir;dir>  -DSTD=<flag>  [-DLINES=<n>]

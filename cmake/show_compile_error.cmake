@@ -1,3 +1,4 @@
+cmake_policy(SET CMP0007 NEW)
 # Compiles a snippet with HIREGUARD_COMPILE_FAIL and prints the first lines of
 # the compiler's diagnostic, for the demo. Fails if the snippet compiles.
 string(REPLACE "|" ";" INCLUDES "${INCLUDES}")

@@ -45,30 +45,54 @@ public:
         std::optional<timestamp> const at = time_of(d);
         timestamp const now = at.value_or(d.last_event_at.value_or(t0));
         switch (k) {
-            case model::ev::invite: return event::invite{.at = at};
-            case model::ev::withdraw_invite: return event::withdraw_invite{.at = at};
-            case model::ev::respond: return event::respond{.at = at};
-            case model::ev::decline: return event::decline{.at = at};
-            case model::ev::send_offer: return event::send_offer{.at = at, .terms = terms(now)};
-            case model::ev::modify_offer: return event::modify_offer{.at = at, .terms = terms(now)};
-            case model::ev::withdraw_offer: return event::withdraw_offer{.at = at};
-            case model::ev::fund_milestone: return event::fund_milestone{.at = at, .amount = amount()};
-            case model::ev::approve_milestone: return event::approve_milestone{.at = at};
-            case model::ev::pause: return event::pause{.at = at};
-            case model::ev::resume: return event::resume{.at = at};
-            case model::ev::close_job: return event::close_job{.at = at};
-            case model::ev::accept_invite: return event::accept_invite{.at = at};
-            case model::ev::decline_invite: return event::decline_invite{.at = at};
-            case model::ev::submit_proposal: return event::submit_proposal{.at = at};
-            case model::ev::withdraw: return event::withdraw{.at = at};
-            case model::ev::decline_offer: return event::decline_offer{.at = at};
-            case model::ev::accept_offer: return event::accept_offer{.at = at};
-            case model::ev::log_work: return event::log_work{.at = at, .minutes = minutes()};
-            case model::ev::submit_milestone: return event::submit_milestone{.at = at};
-            case model::ev::end_contract: return event::end_contract{.at = at, .by = by()};
-            case model::ev::leave_feedback: return event::leave_feedback{.at = at, .by = by()};
-            case model::ev::offer_expired: return event::offer_expired{.at = at};
-            case model::ev::start_date_reached: return event::start_date_reached{.at = at};
+            case model::ev::invite:
+                return event::invite{.at = at};
+            case model::ev::withdraw_invite:
+                return event::withdraw_invite{.at = at};
+            case model::ev::respond:
+                return event::respond{.at = at};
+            case model::ev::decline:
+                return event::decline{.at = at};
+            case model::ev::send_offer:
+                return event::send_offer{.at = at, .terms = terms(now)};
+            case model::ev::modify_offer:
+                return event::modify_offer{.at = at, .terms = terms(now)};
+            case model::ev::withdraw_offer:
+                return event::withdraw_offer{.at = at};
+            case model::ev::fund_milestone:
+                return event::fund_milestone{.at = at, .amount = amount()};
+            case model::ev::approve_milestone:
+                return event::approve_milestone{.at = at};
+            case model::ev::pause:
+                return event::pause{.at = at};
+            case model::ev::resume:
+                return event::resume{.at = at};
+            case model::ev::close_job:
+                return event::close_job{.at = at};
+            case model::ev::accept_invite:
+                return event::accept_invite{.at = at};
+            case model::ev::decline_invite:
+                return event::decline_invite{.at = at};
+            case model::ev::submit_proposal:
+                return event::submit_proposal{.at = at};
+            case model::ev::withdraw:
+                return event::withdraw{.at = at};
+            case model::ev::decline_offer:
+                return event::decline_offer{.at = at};
+            case model::ev::accept_offer:
+                return event::accept_offer{.at = at};
+            case model::ev::log_work:
+                return event::log_work{.at = at, .minutes = minutes()};
+            case model::ev::submit_milestone:
+                return event::submit_milestone{.at = at};
+            case model::ev::end_contract:
+                return event::end_contract{.at = at, .by = by()};
+            case model::ev::leave_feedback:
+                return event::leave_feedback{.at = at, .by = by()};
+            case model::ev::offer_expired:
+                return event::offer_expired{.at = at};
+            case model::ev::start_date_reached:
+                return event::start_date_reached{.at = at};
         }
         return event::invite{.at = at};
     }
@@ -88,22 +112,38 @@ private:
             d.ended_at ? std::optional(*d.ended_at + policy_.feedback_window) : std::nullopt;
         std::optional<timestamp> const start = d.terms ? d.terms->start_date : std::nullopt;
         switch (byte() % 16) {
-            case 0: return std::nullopt;
-            case 1: return clock;
-            case 2: return clock + seconds{1};
-            case 3: return clock + hours{1};
-            case 4: return clock + days{1};
-            case 5: return clock + days{7};
-            case 6: return clock - seconds{1};
-            case 7: return clock - days{1};
-            case 8: return edge(expiry, seconds{-1});
-            case 9: return edge(expiry, seconds{0});
-            case 10: return edge(window_end, seconds{-1});
-            case 11: return edge(window_end, seconds{0});
-            case 12: return edge(start, seconds{-1});
-            case 13: return edge(start, seconds{0});
-            case 14: return clock + days{30};
-            default: return clock + hours{byte()};
+            case 0:
+                return std::nullopt;
+            case 1:
+                return clock;
+            case 2:
+                return clock + seconds{1};
+            case 3:
+                return clock + hours{1};
+            case 4:
+                return clock + days{1};
+            case 5:
+                return clock + days{7};
+            case 6:
+                return clock - seconds{1};
+            case 7:
+                return clock - days{1};
+            case 8:
+                return edge(expiry, seconds{-1});
+            case 9:
+                return edge(expiry, seconds{0});
+            case 10:
+                return edge(window_end, seconds{-1});
+            case 11:
+                return edge(window_end, seconds{0});
+            case 12:
+                return edge(start, seconds{-1});
+            case 13:
+                return edge(start, seconds{0});
+            case 14:
+                return clock + days{30};
+            default:
+                return clock + hours{byte()};
         }
     }
 
@@ -122,12 +162,23 @@ private:
         t.hourly_rate = pick_money(price);
         t.first_milestone = pick_money(static_cast<std::uint8_t>(price >> 3U));
         switch (start % 8) {
-            case 3: t.start_date = now - days{1}; break;
-            case 4: t.start_date = now; break;
-            case 5: t.start_date = now + seconds{1}; break;
-            case 6: t.start_date = now + days{1}; break;
-            case 7: t.start_date = now + days{10}; break;
-            default: break;
+            case 3:
+                t.start_date = now - days{1};
+                break;
+            case 4:
+                t.start_date = now;
+                break;
+            case 5:
+                t.start_date = now + seconds{1};
+                break;
+            case 6:
+                t.start_date = now + days{1};
+                break;
+            case 7:
+                t.start_date = now + days{10};
+                break;
+            default:
+                break;
         }
         return t;
     }

@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         if (!a.accepted() && (a.error().kind != b.error().kind || a.error().rule != b.error().rule ||
                               a.error().state != b.error().state || a.message() != b.message()))
             fuzz::fail("machine and msm_machine reject differently", before_state, e);
-        if (flat.state_name() != msm.state_name()) fuzz::fail("machine and msm_machine disagree on state", before_state, e);
+        if (flat.state_name() != msm.state_name())
+            fuzz::fail("machine and msm_machine disagree on state", before_state, e);
         if (!(flat.data() == msm.data())) fuzz::fail("machine and msm_machine disagree on data", before_state, e);
         w.check(before_state, before_data, e, a, flat.state_name(), flat.data());
     }

@@ -21,8 +21,8 @@ namespace fuzz {
 
 [[noreturn]] inline void fail(char const* what, std::string_view state, any_event const& e) {
     std::fprintf(stderr, "hireguard fuzz: invariant violated: %s (state %.*s, event %.*s)\n", what,
-                 static_cast<int>(state.size()), state.data(),
-                 static_cast<int>(model::name(model::kind(e)).size()), model::name(model::kind(e)).data());
+                 static_cast<int>(state.size()), state.data(), static_cast<int>(model::name(model::kind(e)).size()),
+                 model::name(model::kind(e)).data());
     __builtin_trap();
 }
 
@@ -89,7 +89,8 @@ public:
         if (!v.accepted()) {
             if (v.error().kind != want.kind) fail("rejection kind differs from the model", before_state, e);
             if (v.error().rule != want.rule) fail("rule differs from the model", before_state, e);
-            if (after_state != before_state || !(after == before)) fail("a rejection changed something", before_state, e);
+            if (after_state != before_state || !(after == before))
+                fail("a rejection changed something", before_state, e);
         }
         if (after_state != model::name(model_.state)) fail("state differs from the model", before_state, e);
         if (!(after == model::expected_data(model_.data))) fail("data differs from the model", before_state, e);

@@ -86,16 +86,23 @@ inline rc::Gen<std::optional<timestamp>> gen_time(model::candidacy const& m) {
             return t.value_or(base) + seconds{*rc::gen::inRange<std::int64_t>(-2, 3)};
         };
         switch (*rc::gen::weightedElement<int>({{2, 0}, {2, 1}, {8, 2}, {3, 3}, {2, 4}, {2, 5}, {2, 6}, {1, 7}})) {
-            case 0: return std::nullopt;
-            case 1: return base;
-            case 2: return base + seconds{*rc::gen::inRange<std::int64_t>(1, 24 * 3600)};
-            case 3: return base + days{*rc::gen::inRange<std::int64_t>(1, 60)};
-            case 4: return base - seconds{*rc::gen::inRange<std::int64_t>(1, 48 * 3600)};
-            case 5: return edge(m.data.offer_sent_at ? std::optional(*m.data.offer_sent_at + m.rules.offer_lifetime)
-                                                     : std::nullopt);
-            case 6: return edge(m.data.ended_at ? std::optional(*m.data.ended_at + m.rules.feedback_window)
-                                                : std::nullopt);
-            default: return edge(m.data.terms ? m.data.terms->start_date : std::nullopt);
+            case 0:
+                return std::nullopt;
+            case 1:
+                return base;
+            case 2:
+                return base + seconds{*rc::gen::inRange<std::int64_t>(1, 24 * 3600)};
+            case 3:
+                return base + days{*rc::gen::inRange<std::int64_t>(1, 60)};
+            case 4:
+                return base - seconds{*rc::gen::inRange<std::int64_t>(1, 48 * 3600)};
+            case 5:
+                return edge(m.data.offer_sent_at ? std::optional(*m.data.offer_sent_at + m.rules.offer_lifetime)
+                                                 : std::nullopt);
+            case 6:
+                return edge(m.data.ended_at ? std::optional(*m.data.ended_at + m.rules.feedback_window) : std::nullopt);
+            default:
+                return edge(m.data.terms ? m.data.terms->start_date : std::nullopt);
         }
     });
 }
@@ -104,12 +111,13 @@ inline rc::Gen<offer_terms> gen_terms(timestamp now) {
     return rc::gen::exec([now] {
         offer_terms t;
         t.kind = *rc::gen::element(contract_kind::hourly, contract_kind::fixed_price);
-        t.hourly_rate = cents(*rc::gen::weightedOneOf<std::int64_t>(
-            {{1, rc::gen::just<std::int64_t>(0)}, {1, rc::gen::inRange<std::int64_t>(-5000, 0)},
-             {6, rc::gen::inRange<std::int64_t>(1, 20000)}}));
-        t.first_milestone = cents(*rc::gen::weightedOneOf<std::int64_t>(
-            {{1, rc::gen::just<std::int64_t>(0)}, {2, rc::gen::inRange<std::int64_t>(498, 503)},
-             {6, rc::gen::inRange<std::int64_t>(500, 1000000)}}));
+        t.hourly_rate = cents(*rc::gen::weightedOneOf<std::int64_t>({{1, rc::gen::just<std::int64_t>(0)},
+                                                                     {1, rc::gen::inRange<std::int64_t>(-5000, 0)},
+                                                                     {6, rc::gen::inRange<std::int64_t>(1, 20000)}}));
+        t.first_milestone =
+            cents(*rc::gen::weightedOneOf<std::int64_t>({{1, rc::gen::just<std::int64_t>(0)},
+                                                         {2, rc::gen::inRange<std::int64_t>(498, 503)},
+                                                         {6, rc::gen::inRange<std::int64_t>(500, 1000000)}}));
         if (*rc::gen::weightedElement<bool>({{3, false}, {2, true}}))
             t.start_date = now + seconds{*rc::gen::inRange<std::int64_t>(-3 * 86400, 20 * 86400)};
         return t;
@@ -117,16 +125,16 @@ inline rc::Gen<offer_terms> gen_terms(timestamp now) {
 }
 
 inline rc::Gen<std::int64_t> gen_amount_cents() {
-    return rc::gen::weightedOneOf<std::int64_t>(
-        {{1, rc::gen::inRange<std::int64_t>(-1000, 1)}, {2, rc::gen::inRange<std::int64_t>(498, 503)},
-         {6, rc::gen::inRange<std::int64_t>(500, 1000000)},
-         {1, rc::gen::just(std::numeric_limits<std::int64_t>::max())}});
+    return rc::gen::weightedOneOf<std::int64_t>({{1, rc::gen::inRange<std::int64_t>(-1000, 1)},
+                                                 {2, rc::gen::inRange<std::int64_t>(498, 503)},
+                                                 {6, rc::gen::inRange<std::int64_t>(500, 1000000)},
+                                                 {1, rc::gen::just(std::numeric_limits<std::int64_t>::max())}});
 }
 
 inline rc::Gen<std::int64_t> gen_minutes() {
-    return rc::gen::weightedOneOf<std::int64_t>(
-        {{1, rc::gen::inRange<std::int64_t>(-60, 1)}, {8, rc::gen::inRange<std::int64_t>(1, 600)},
-         {1, rc::gen::just(std::numeric_limits<std::int64_t>::max() - 5)}});
+    return rc::gen::weightedOneOf<std::int64_t>({{1, rc::gen::inRange<std::int64_t>(-60, 1)},
+                                                 {8, rc::gen::inRange<std::int64_t>(1, 600)},
+                                                 {1, rc::gen::just(std::numeric_limits<std::int64_t>::max() - 5)}});
 }
 
 /// One event of kind `k`, with a generated time and payload.
@@ -137,30 +145,54 @@ inline rc::Gen<any_event> gen_event_of(model::candidacy const& m, model::ev k) {
         auto const by = [] { return *rc::gen::element(party::client, party::freelancer); };
         using model::ev;
         switch (k) {
-            case ev::invite: return event::invite{.at = at};
-            case ev::withdraw_invite: return event::withdraw_invite{.at = at};
-            case ev::respond: return event::respond{.at = at};
-            case ev::decline: return event::decline{.at = at};
-            case ev::send_offer: return event::send_offer{.at = at, .terms = *gen_terms(now)};
-            case ev::modify_offer: return event::modify_offer{.at = at, .terms = *gen_terms(now)};
-            case ev::withdraw_offer: return event::withdraw_offer{.at = at};
-            case ev::fund_milestone: return event::fund_milestone{.at = at, .amount = cents(*gen_amount_cents())};
-            case ev::approve_milestone: return event::approve_milestone{.at = at};
-            case ev::pause: return event::pause{.at = at};
-            case ev::resume: return event::resume{.at = at};
-            case ev::close_job: return event::close_job{.at = at};
-            case ev::accept_invite: return event::accept_invite{.at = at};
-            case ev::decline_invite: return event::decline_invite{.at = at};
-            case ev::submit_proposal: return event::submit_proposal{.at = at};
-            case ev::withdraw: return event::withdraw{.at = at};
-            case ev::decline_offer: return event::decline_offer{.at = at};
-            case ev::accept_offer: return event::accept_offer{.at = at};
-            case ev::log_work: return event::log_work{.at = at, .minutes = std::chrono::minutes{*gen_minutes()}};
-            case ev::submit_milestone: return event::submit_milestone{.at = at};
-            case ev::end_contract: return event::end_contract{.at = at, .by = by()};
-            case ev::leave_feedback: return event::leave_feedback{.at = at, .by = by()};
-            case ev::offer_expired: return event::offer_expired{.at = at};
-            case ev::start_date_reached: return event::start_date_reached{.at = at};
+            case ev::invite:
+                return event::invite{.at = at};
+            case ev::withdraw_invite:
+                return event::withdraw_invite{.at = at};
+            case ev::respond:
+                return event::respond{.at = at};
+            case ev::decline:
+                return event::decline{.at = at};
+            case ev::send_offer:
+                return event::send_offer{.at = at, .terms = *gen_terms(now)};
+            case ev::modify_offer:
+                return event::modify_offer{.at = at, .terms = *gen_terms(now)};
+            case ev::withdraw_offer:
+                return event::withdraw_offer{.at = at};
+            case ev::fund_milestone:
+                return event::fund_milestone{.at = at, .amount = cents(*gen_amount_cents())};
+            case ev::approve_milestone:
+                return event::approve_milestone{.at = at};
+            case ev::pause:
+                return event::pause{.at = at};
+            case ev::resume:
+                return event::resume{.at = at};
+            case ev::close_job:
+                return event::close_job{.at = at};
+            case ev::accept_invite:
+                return event::accept_invite{.at = at};
+            case ev::decline_invite:
+                return event::decline_invite{.at = at};
+            case ev::submit_proposal:
+                return event::submit_proposal{.at = at};
+            case ev::withdraw:
+                return event::withdraw{.at = at};
+            case ev::decline_offer:
+                return event::decline_offer{.at = at};
+            case ev::accept_offer:
+                return event::accept_offer{.at = at};
+            case ev::log_work:
+                return event::log_work{.at = at, .minutes = std::chrono::minutes{*gen_minutes()}};
+            case ev::submit_milestone:
+                return event::submit_milestone{.at = at};
+            case ev::end_contract:
+                return event::end_contract{.at = at, .by = by()};
+            case ev::leave_feedback:
+                return event::leave_feedback{.at = at, .by = by()};
+            case ev::offer_expired:
+                return event::offer_expired{.at = at};
+            case ev::start_date_reached:
+                return event::start_date_reached{.at = at};
         }
         return event::invite{.at = at};
     });
@@ -179,13 +211,12 @@ inline rc::Gen<any_event> gen_event(model::candidacy const& m) {
                 legal.push_back(r.event);
     std::vector<model::ev> all;
     for (std::size_t i = 0; i < model::event_count; ++i) all.push_back(static_cast<model::ev>(i));
-    auto kind = legal.empty() ? rc::gen::elementOf(all)
-                              : rc::gen::weightedOneOf<model::ev>({{3, rc::gen::elementOf(legal)},
-                                                                   {1, rc::gen::elementOf(all)}});
+    auto kind = legal.empty()
+                    ? rc::gen::elementOf(all)
+                    : rc::gen::weightedOneOf<model::ev>({{3, rc::gen::elementOf(legal)}, {1, rc::gen::elementOf(all)}});
     // Sized at the nominal size: RapidCheck scales ranges and element choices by
     // size, which would keep small cases to the first few kinds and values.
-    return rc::gen::resize(rc::kNominalSize,
-                           rc::gen::mapcat(kind, [m](model::ev k) { return gen_event_of(m, k); }));
+    return rc::gen::resize(rc::kNominalSize, rc::gen::mapcat(kind, [m](model::ev k) { return gen_event_of(m, k); }));
 }
 
 /// A history of up to twice the size events, each generated from the model's

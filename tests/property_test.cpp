@@ -35,18 +35,20 @@ struct snapshot {
     friend bool operator==(snapshot const&, snapshot const&) = default;
 };
 
-snapshot take(machine const& m) { return {std::string(m.state_name()), m.data(), m.policy()}; }
+snapshot take(machine const& m) {
+    return {std::string(m.state_name()), m.data(), m.policy()};
+}
 
 std::string describe(candidacy_data const& d) {
     auto t = [](std::optional<timestamp> x) { return x ? hireguard::to_string(*x) : std::string("-"); };
-    std::string out = "last " + t(d.last_event_at) + ", offer sent " + t(d.offer_sent_at) + ", hired " +
-                      t(d.hired_at) + ", started " + t(d.started_at) + ", ended " + t(d.ended_at) + ", terms " +
+    std::string out = "last " + t(d.last_event_at) + ", offer sent " + t(d.offer_sent_at) + ", hired " + t(d.hired_at) +
+                      ", started " + t(d.started_at) + ", ended " + t(d.ended_at) + ", terms " +
                       (d.terms ? (d.terms->kind == contract_kind::hourly ? "hourly" : "fixed") : "-") + ", minutes " +
                       std::to_string(d.minutes_logged.count()) + ", milestone " +
-                      std::to_string(static_cast<int>(d.milestone)) + "/" +
-                      std::to_string(d.milestone_amount.cents()) + "c, paid " + std::to_string(d.paid.cents()) +
-                      "c x" + std::to_string(d.milestones_paid) + ", feedback " +
-                      std::to_string(d.client_left_feedback) + std::to_string(d.freelancer_left_feedback);
+                      std::to_string(static_cast<int>(d.milestone)) + "/" + std::to_string(d.milestone_amount.cents()) +
+                      "c, paid " + std::to_string(d.paid.cents()) + "c x" + std::to_string(d.milestones_paid) +
+                      ", feedback " + std::to_string(d.client_left_feedback) +
+                      std::to_string(d.freelancer_left_feedback);
     return out;
 }
 
@@ -78,8 +80,8 @@ struct fire final : rc::state::Command<model::candidacy, engine> {
         snapshot const was = take(sut.m);
         verdict const v = sut.m.process(event);
         RC_LOG() << "verdict: " << v.message() << "\nmodel state " << model::name(expected.state)
-                 << ", data: " << describe(model::expected_data(expected.data))
-                 << "\nengine state " << sut.m.state_name() << ", data: " << describe(sut.m.data()) << "\n";
+                 << ", data: " << describe(model::expected_data(expected.data)) << "\nengine state "
+                 << sut.m.state_name() << ", data: " << describe(sut.m.data()) << "\n";
         RC_ASSERT(v.accepted() == want.accepted);
         if (!v) {
             RC_ASSERT(v.error().kind == want.kind);
@@ -111,19 +113,29 @@ RC_GTEST_PROP(MachineAgainstModel, EveryEventGetsTheModelsVerdictStateAndDataAnd
 std::vector<any_event> one_of_each(std::optional<timestamp> last) {
     timestamp const at = last.value_or(t0) + std::chrono::days{1};
     offer_terms const terms{.kind = contract_kind::hourly, .hourly_rate = dollars(40)};
-    return {event::invite{.at = at},           event::withdraw_invite{.at = at},
-            event::respond{.at = at},          event::decline{.at = at},
+    return {event::invite{.at = at},
+            event::withdraw_invite{.at = at},
+            event::respond{.at = at},
+            event::decline{.at = at},
             event::send_offer{.at = at, .terms = terms},
             event::modify_offer{.at = at, .terms = terms},
-            event::withdraw_offer{.at = at},   event::fund_milestone{.at = at, .amount = dollars(50)},
-            event::approve_milestone{.at = at}, event::pause{.at = at},
-            event::resume{.at = at},           event::close_job{.at = at},
-            event::accept_invite{.at = at},    event::decline_invite{.at = at},
-            event::submit_proposal{.at = at},  event::withdraw{.at = at},
-            event::decline_offer{.at = at},    event::accept_offer{.at = at},
+            event::withdraw_offer{.at = at},
+            event::fund_milestone{.at = at, .amount = dollars(50)},
+            event::approve_milestone{.at = at},
+            event::pause{.at = at},
+            event::resume{.at = at},
+            event::close_job{.at = at},
+            event::accept_invite{.at = at},
+            event::decline_invite{.at = at},
+            event::submit_proposal{.at = at},
+            event::withdraw{.at = at},
+            event::decline_offer{.at = at},
+            event::accept_offer{.at = at},
             event::log_work{.at = at, .minutes = std::chrono::minutes{60}},
-            event::submit_milestone{.at = at}, event::end_contract{.at = at},
-            event::leave_feedback{.at = at},   event::offer_expired{.at = at},
+            event::submit_milestone{.at = at},
+            event::end_contract{.at = at},
+            event::leave_feedback{.at = at},
+            event::offer_expired{.at = at},
             event::start_date_reached{.at = at}};
 }
 
@@ -143,7 +155,8 @@ RC_GTEST_PROP(WorkBeforeHire, LogWorkIsAcceptedOnlyAfterAnAcceptedOfferAndNeverW
         if (is_hired_but_not_working(m.state_name())) {
             probed = true;
             machine probe = m;
-            auto const v = probe.process(event::log_work{.at = m.data().last_event_at, .minutes = std::chrono::minutes{60}});
+            auto const v =
+                probe.process(event::log_work{.at = m.data().last_event_at, .minutes = std::chrono::minutes{60}});
             RC_ASSERT(v.rejected_as(rejection_kind::illegal_transition));
             RC_ASSERT(probe.data() == m.data());
         }
