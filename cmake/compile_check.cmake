@@ -1,19 +1,21 @@
 cmake_policy(SET CMP0007 NEW)
 # Compiles one snippet with the real compiler and checks the result.
-#   -DCOMPILER=<c++>  -DSOURCE=<file.cpp>  -DMODE=fail|pass
-#   -DINCLUDES=<dir;dir>  -DSTD=<flag>  [-DLINES=<n>]
+#   -DCOMPILER=<c++>  -DSOURCE=<file.cpp>  -DMODE=fail|pass|show
+#   -DINCLUDES=<dir;dir or dir|dir>  -DSTD=<flag>  [-DLINES=<n>]
 # MODE=fail defines HIREGUARD_COMPILE_FAIL, requires the compile to fail, and
 # requires every "// expect: <regex>" line of the snippet to match within the
 # first LINES lines of the diagnostic. MODE=pass compiles the twin, which must
 # succeed, so a typo in a snippet cannot pass as an expected failure.
+# MODE=show requires the failure and prints the diagnostic's first lines (the demo).
 if(NOT LINES)
   set(LINES 12)
 endif()
+string(REPLACE "|" ";" INCLUDES "${INCLUDES}")
 set(args ${STD} -fsyntax-only -Wall -Wextra -Werror)
 foreach(dir IN LISTS INCLUDES)
   list(APPEND args -I${dir})
 endforeach()
-if(MODE STREQUAL "fail")
+if(NOT MODE STREQUAL "pass")
   list(APPEND args -DHIREGUARD_COMPILE_FAIL)
 endif()
 execute_process(COMMAND ${COMPILER} ${args} ${SOURCE}
@@ -35,6 +37,12 @@ if(count GREATER LINES)
   list(SUBLIST diagnostic_lines 0 ${LINES} diagnostic_lines)
 endif()
 string(JOIN "\n" head ${diagnostic_lines})
+if(MODE STREQUAL "show")
+  get_filename_component(compiler_name ${COMPILER} NAME)
+  get_filename_component(file_name ${SOURCE} NAME)
+  message("\n== the typed API refuses work before hire: ${compiler_name} on examples/${file_name} says\n${head}\n")
+  return()
+endif()
 file(STRINGS ${SOURCE} expectations REGEX "^// expect: ")
 if(NOT expectations)
   message(FATAL_ERROR "${SOURCE} has no '// expect: <regex>' line")

@@ -4,6 +4,7 @@
 #ifndef HIREGUARD_CANDIDACY_HPP
 #define HIREGUARD_CANDIDACY_HPP
 
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -61,6 +62,20 @@ struct candidacy_access {
         return candidacy<State, W>(data, p);
     }
 };
+
+// Calls `f` with a copy of the data as a typed candidacy in the state at
+// position `index` of `States`: the bridge from run time to typed code that
+// every executor shares.
+template <class W, class F, class First, class... Rest>
+decltype(auto) visit_as_typed(std::size_t index, type_list<First, Rest...> /*states*/, candidacy_data const& data,
+                              policy const& p, F&& f) {
+    if constexpr (sizeof...(Rest) == 0) {
+        return std::forward<F>(f)(candidacy_access::make<First, W>(data, p));
+    } else {
+        if (index == 0) return std::forward<F>(f)(candidacy_access::make<First, W>(data, p));
+        return visit_as_typed<W>(index - 1, type_list<Rest...>{}, data, p, std::forward<F>(f));
+    }
+}
 
 }  // namespace detail
 

@@ -110,7 +110,7 @@ public:
     /// the same type for each.
     template <class F>
     decltype(auto) visit(F&& f) const {
-        return visit_from(std::forward<F>(f), states{});
+        return detail::visit_as_typed<W>(state_, states{}, data_, policy_, std::forward<F>(f));
     }
 
 private:
@@ -146,16 +146,6 @@ private:
         (attempt(static_cast<Rows*>(nullptr)), ...);
         if (done) return verdict{};
         return verdict(rejection::from(explain(data_, policy_, e), S::name, Event::name));
-    }
-
-    template <class F, class First, class... Rest>
-    decltype(auto) visit_from(F&& f, type_list<First, Rest...> /*states*/) const {
-        if constexpr (sizeof...(Rest) == 0) {
-            return std::forward<F>(f)(detail::candidacy_access::make<First, W>(data_, policy_));
-        } else {
-            if (is<First>()) return std::forward<F>(f)(detail::candidacy_access::make<First, W>(data_, policy_));
-            return visit_from(std::forward<F>(f), type_list<Rest...>{});
-        }
     }
 
     candidacy_data data_;

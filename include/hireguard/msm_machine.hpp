@@ -146,6 +146,14 @@ class basic_msm_machine {
     }
     static constexpr auto state_names = names_by_id(states{});
 
+    template <class... S>
+    static constexpr std::array<std::size_t, sizeof...(S)> indices_by_id(type_list<S...> /*states*/) {
+        std::array<std::size_t, sizeof...(S)> out{};
+        ((out[static_cast<std::size_t>(msm_id<S>)] = detail::index_of_v<states, S>), ...);
+        return out;
+    }
+    static constexpr auto state_index_by_id = indices_by_id(states{});
+
     template <class Event, class... S>
     static constexpr std::array<bool, sizeof...(S)> legal_by_id(type_list<S...> /*states*/) {
         std::array<bool, sizeof...(S)> out{};
@@ -221,23 +229,13 @@ public:
     /// the same type for each.
     template <class F>
     decltype(auto) visit(F&& f) const {
-        return visit_from(std::forward<F>(f), states{});
+        return detail::visit_as_typed<W>(state_index_by_id[static_cast<std::size_t>(fsm_.current_state()[0])], states{},
+                                         fsm_.data_, fsm_.policy_, std::forward<F>(f));
     }
 
 private:
     verdict illegal(std::size_t current, std::string_view event) const {
         return verdict(detail::illegal_transition_rejection<W>(state_names[current], event));
-    }
-
-    template <class F, class First, class... Rest>
-    decltype(auto) visit_from(F&& f, type_list<First, Rest...> /*states*/) const {
-        if constexpr (sizeof...(Rest) == 0) {
-            return std::forward<F>(f)(detail::candidacy_access::make<First, W>(fsm_.data_, fsm_.policy_));
-        } else {
-            if (is<First>())
-                return std::forward<F>(f)(detail::candidacy_access::make<First, W>(fsm_.data_, fsm_.policy_));
-            return visit_from(std::forward<F>(f), type_list<Rest...>{});
-        }
     }
 
     backend fsm_;

@@ -36,33 +36,9 @@ struct test_path {
 namespace detail {
 
 template <class W>
-constexpr std::array<std::size_t, verify::graph<W>::state_count> parent_rows() {
-    using G = verify::graph<W>;
-    std::array<std::size_t, G::state_count> parent{};
-    std::array<bool, G::state_count> seen{};
-    std::array<std::size_t, G::state_count> queue{};
-    for (auto& p : parent) p = verify::npos;
-    std::size_t head = 0;
-    std::size_t tail = 0;
-    seen[G::initial] = true;
-    queue[tail++] = G::initial;
-    while (head < tail) {
-        std::size_t const s = queue[head++];
-        for (std::size_t r = 0; r < G::row_count; ++r) {
-            verify::edge const& e = G::edges[r];
-            if (e.source != s || seen[e.target]) continue;
-            seen[e.target] = true;
-            parent[e.target] = r;
-            queue[tail++] = e.target;
-        }
-    }
-    return parent;
-}
-
-template <class W>
 constexpr test_path<W> path_to(std::size_t state) {
     using G = verify::graph<W>;
-    constexpr auto parent = parent_rows<W>();
+    constexpr auto parent = G::search(G::initial).parent_row;
     test_path<W> p;
     std::size_t s = state;
     while (s != G::initial && parent[s] != verify::npos) {

@@ -130,24 +130,38 @@ struct graph {
     static constexpr std::array<std::string_view, state_count> state_names = names(states{});
     static constexpr std::array<std::string_view, event_count> event_names = names(events{});
 
-    /// The states reachable from `from` without entering `avoid` (npos: avoid nothing).
-    static constexpr std::array<bool, state_count> reachable(std::size_t from, std::size_t avoid = npos) {
+    /// A breadth-first search from `from` that never enters `avoid` (npos:
+    /// avoid nothing): which states it reached, and by which row each was
+    /// first entered (npos for `from` and unreached states).
+    struct search_result {
         std::array<bool, state_count> seen{};
-        if (from == avoid) return seen;
+        std::array<std::size_t, state_count> parent_row{};
+    };
+    static constexpr search_result search(std::size_t from, std::size_t avoid = npos) {
+        search_result out;
+        for (auto& p : out.parent_row) p = npos;
+        if (from == avoid) return out;
         std::array<std::size_t, state_count> queue{};
         std::size_t head = 0;
         std::size_t tail = 0;
-        seen[from] = true;
+        out.seen[from] = true;
         queue[tail++] = from;
         while (head < tail) {
             std::size_t const s = queue[head++];
-            for (edge const& e : edges) {
-                if (e.source != s || e.target == avoid || seen[e.target]) continue;
-                seen[e.target] = true;
+            for (std::size_t r = 0; r < row_count; ++r) {
+                edge const& e = edges[r];
+                if (e.source != s || e.target == avoid || out.seen[e.target]) continue;
+                out.seen[e.target] = true;
+                out.parent_row[e.target] = r;
                 queue[tail++] = e.target;
             }
         }
-        return seen;
+        return out;
+    }
+
+    /// The states reachable from `from` without entering `avoid`.
+    static constexpr std::array<bool, state_count> reachable(std::size_t from, std::size_t avoid = npos) {
+        return search(from, avoid).seen;
     }
 };
 
@@ -286,16 +300,12 @@ struct absorbing_finding<W, State, npos> {
     using type = ok;
 };
 
-template <class W, class Finding, class... Rest>
+template <class Finding, class... Rest>
 struct first_finding {
     using type = Finding;
 };
-template <class W, class... Rest>
-struct first_finding<W, ok, Rest...> : first_finding<W, Rest...> {};
-template <class W>
-struct first_finding<W, ok> {
-    using type = ok;
-};
+template <class Next, class... Rest>
+struct first_finding<ok, Next, Rest...> : first_finding<Next, Rest...> {};
 
 }  // namespace impl
 
@@ -342,11 +352,11 @@ using absorbing =
 /// The structural checks every workflow should pass: reachability, no dead
 /// ends, determinism. The first finding, or `ok`.
 template <workflow W>
-using structure = typename impl::first_finding<W, unreachable<W>, dead_ends<W>, nondeterminism<W>>::type;
+using structure = typename impl::first_finding<unreachable<W>, dead_ends<W>, nondeterminism<W>>::type;
 
 /// The first finding among several checks, or `ok`.
 template <class... Findings>
-using all_of = typename impl::first_finding<void, Findings...>::type;
+using all_of = typename impl::first_finding<Findings...>::type;
 
 }  // namespace hireguard::verify
 
