@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 #include <hireguard/values.hpp>
 
@@ -63,6 +65,40 @@ struct policy {
 
     friend bool operator==(policy const&, policy const&) = default;
 };
+
+/// The longest offer lifetime or feedback window a policy may set: 100 years.
+/// The bound keeps every date a rule computes (an expiry, the end of a
+/// feedback window) far from the limits of `timestamp`.
+inline constexpr std::chrono::seconds longest_policy_duration = std::chrono::days{36525};
+/// The largest minimum milestone a policy may set: $1,000,000.
+inline constexpr money largest_minimum_milestone = dollars(1'000'000);
+
+/// The first thing wrong with a policy, as "field: reason", or nothing.
+///
+///     assert(!hireguard::policy_problem({}));
+///     assert(hireguard::policy_problem({.offer_lifetime = std::chrono::seconds{0}}));
+[[nodiscard]] inline std::optional<std::string> policy_problem(policy const& p) {
+    auto duration = [](char const* field, std::chrono::seconds d) -> std::optional<std::string> {
+        if (d <= std::chrono::seconds{0}) return std::string(field) + ": must be positive";
+        if (d > longest_policy_duration) return std::string(field) + ": must be at most 100 years (36525 days)";
+        return std::nullopt;
+    };
+    if (auto e = duration("offer_lifetime", p.offer_lifetime)) return e;
+    if (auto e = duration("feedback_window", p.feedback_window)) return e;
+    if (p.minimum_milestone <= money{}) return std::string("minimum_milestone: must be positive");
+    if (p.minimum_milestone > largest_minimum_milestone)
+        return std::string("minimum_milestone: must be at most $1000000.00");
+    return std::nullopt;
+}
+
+/// Throws `std::invalid_argument` naming the field when `policy_problem(p)`
+/// finds something wrong; returns `p` otherwise.
+///
+///     hireguard::job j{hireguard::job_id{3}, 2, hireguard::validated(my_policy)};
+inline policy const& validated(policy const& p) {
+    if (auto e = policy_problem(p)) throw std::invalid_argument("hireguard: invalid policy: " + *e);
+    return p;
+}
 
 }  // namespace hireguard
 

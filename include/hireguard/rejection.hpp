@@ -42,6 +42,9 @@ enum class rule_id : std::uint8_t {
     feedback_window_open,
     feedback_once_per_party,
     hires_within_openings,
+    // rules of a job (hireguard::job)
+    job_open,
+    whole_job_event,
     custom,
 };
 
@@ -88,6 +91,10 @@ enum class rule_id : std::uint8_t {
             return "feedback_once_per_party";
         case rule_id::hires_within_openings:
             return "hires_within_openings";
+        case rule_id::job_open:
+            return "job_open";
+        case rule_id::whole_job_event:
+            return "whole_job_event";
         case rule_id::custom:
             return "custom";
     }
@@ -119,6 +126,7 @@ enum class rule_id : std::uint8_t {
         case rule_id::value_in_range:
         case rule_id::start_date_has_come:
         case rule_id::offer_lifetime_ended:
+        case rule_id::whole_job_event:
             return rejection_kind::invalid_input;
         default:
             return rejection_kind::rule_violated;

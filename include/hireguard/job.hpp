@@ -1,0 +1,376 @@
+// A job: its openings, its candidacies keyed by freelancer, its hires, the
+// close_job cascade, the views of docs/domain.md and the client's counters.
+#ifndef HIREGUARD_JOB_HPP
+#define HIREGUARD_JOB_HPP
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <ranges>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <hireguard/data.hpp>
+#include <hireguard/events.hpp>
+#include <hireguard/lifecycle.hpp>
+#include <hireguard/machine.hpp>
+#include <hireguard/observer.hpp>
+#include <hireguard/rejection.hpp>
+#include <hireguard/states.hpp>
+#include <hireguard/table.hpp>
+#include <hireguard/verdict.hpp>
+
+namespace hireguard {
+
+/// How a candidacy of a job began: the event that created it.
+enum class first_contact : std::uint8_t {
+    invitation,    ///< the client invited the freelancer (`invite`)
+    proposal,      ///< the freelancer sent a proposal (`submit_proposal`)
+    direct_offer,  ///< the client sent an offer without an interview (`send_offer`)
+    other,         ///< another event of a workflow of one's own
+};
+
+/// The name of a first contact, such as "proposal".
+[[nodiscard]] constexpr std::string_view to_string(first_contact c) noexcept {
+    switch (c) {
+        case first_contact::invitation:
+            return "invitation";
+        case first_contact::proposal:
+            return "proposal";
+        case first_contact::direct_offer:
+            return "direct_offer";
+        case first_contact::other:
+            return "other";
+    }
+    return "unknown";
+}
+
+/// The first contact that `Event` makes when it creates a candidacy.
+template <class Event>
+[[nodiscard]] constexpr first_contact first_contact_of() noexcept {
+    if constexpr (std::is_same_v<Event, event::invite>) return first_contact::invitation;
+    if constexpr (std::is_same_v<Event, event::submit_proposal>) return first_contact::proposal;
+    if constexpr (std::is_same_v<Event, event::send_offer>) return first_contact::direct_offer;
+    return first_contact::other;
+}
+
+/// The lists people see (docs/domain.md, "Views people expect").
+enum class view : std::uint8_t {
+    invitations_to_interview,  ///< freelancer: `invited`
+    active_candidacies,        ///< freelancer: `interviewing` (not hired)
+    sent_job_applications,     ///< freelancer: `submitted`
+    offers,                    ///< freelancer: `offered`, must respond
+    my_jobs,                   ///< both: `contract_pending`, `contract_active`, `contract_paused`
+    archive,                   ///< the six terminal states that are not a hire
+};
+
+namespace detail {
+template <class S, workflow W>
+[[nodiscard]] bool is_now(basic_machine<W> const& m) noexcept {
+    if constexpr (is_state_of_v<S, W>) {
+        return m.template is<S>();
+    } else {
+        return false;
+    }
+}
+template <workflow W, class... S>
+[[nodiscard]] bool is_any_of(basic_machine<W> const& m, type_list<S...> /*states*/) noexcept {
+    return (is_now<S>(m) || ...);
+}
+template <workflow W, class... S>
+[[nodiscard]] bool is_hired_now(basic_machine<W> const& m, type_list<S...> /*states*/) noexcept {
+    return ((is_hired_v<S, W> && m.template is<S>()) || ...);
+}
+template <workflow W, class... S>
+[[nodiscard]] bool is_terminal_now(basic_machine<W> const& m, type_list<S...> /*states*/) noexcept {
+    return ((is_terminal_v<S, W> && m.template is<S>()) || ...);
+}
+}  // namespace detail
+
+/// Whether candidacy `m` belongs to view `v`. A workflow of one's own sees
+/// the views through the lifecycle's states it reuses.
+///
+///     if (hireguard::in_view(hireguard::view::active_candidacies, m)) { /* interviewing: not hired */ }
+template <workflow W>
+[[nodiscard]] bool in_view(view v, basic_machine<W> const& m) noexcept {
+    using namespace state;
+    switch (v) {
+        case view::invitations_to_interview:
+            return detail::is_now<invited>(m);
+        case view::active_candidacies:
+            return detail::is_now<interviewing>(m);
+        case view::sent_job_applications:
+            return detail::is_now<submitted>(m);
+        case view::offers:
+            return detail::is_now<offered>(m);
+        case view::my_jobs:
+            return detail::is_any_of(m, type_list<contract_pending, contract_active, contract_paused>{});
+        case view::archive:
+            return detail::is_any_of(
+                m, type_list<declined, withdrawn, invite_declined, invite_withdrawn, offer_declined, closed>{});
+    }
+    return false;
+}
+
+/// Whether the candidacy is in one of the workflow's hired states.
+template <workflow W>
+[[nodiscard]] bool is_hired(basic_machine<W> const& m) noexcept {
+    return detail::is_hired_now(m, states_t<W>{});
+}
+
+/// Whether the candidacy is in one of the workflow's terminal states.
+template <workflow W>
+[[nodiscard]] bool is_terminal(basic_machine<W> const& m) noexcept {
+    return detail::is_terminal_now(m, states_t<W>{});
+}
+
+/// The client's counters on a job ("Client Activity on this Job").
+struct client_activity {
+    /// Candidacies that began with a proposal, whatever became of them.
+    std::uint32_t proposals = 0;
+    /// Candidacies in `interviewing` now.
+    std::uint32_t interviewing = 0;
+    /// Candidacies that began with an invitation, whatever became of them.
+    std::uint32_t invites_sent = 0;
+    /// Invitations not answered yet: candidacies in `invited` now.
+    std::uint32_t unanswered_invites = 0;
+    /// Offers waiting for an answer: candidacies in `offered` now.
+    std::uint32_t offers = 0;
+    /// Candidacies in a hired state now, ended contracts included.
+    std::uint32_t hires = 0;
+
+    friend bool operator==(client_activity const&, client_activity const&) = default;
+};
+
+/// A job and its candidacies, one per freelancer, each run by the runtime
+/// engine. The job adds what no single candidacy knows: whether the job is
+/// open, its openings (the `hires_within_openings` rule on the event that
+/// makes a hire, when `policy::cap_hires_at_openings` is on), and closing the
+/// job, which closes every candidacy not hired yet.
+///
+/// Every operation either applies in full or, rejected, changes nothing.
+///
+///     hireguard::job j{hireguard::job_id{3}, 1};
+///     (void)j.process(hireguard::freelancer_id{42}, hireguard::event::submit_proposal{});
+///     assert(j.activity().proposals == 1);
+template <workflow W>
+class basic_job {
+public:
+    using machine_type = basic_machine<W>;
+
+    /// A candidacy of the job and how it began.
+    struct member {
+        machine_type candidacy;
+        first_contact origin = first_contact::other;
+        friend bool operator==(member const& a, member const& b) {
+            return a.origin == b.origin && a.candidacy.state_name() == b.candidacy.state_name() &&
+                   a.candidacy.data() == b.candidacy.data() && a.candidacy.policy() == b.candidacy.policy();
+        }
+    };
+    using members = std::map<freelancer_id, member>;
+
+    /// An open job with `openings` openings (at least one) and no candidacies.
+    /// Throws `std::invalid_argument` for zero openings or an invalid policy.
+    basic_job(job_id id, std::uint32_t openings, hireguard::policy const& p = {})
+        : id_(id), openings_(checked_openings(openings)), policy_(validated(p)) {}
+
+    /// A job from its parts, as loaded from storage. Throws
+    /// `std::invalid_argument` when the parts disagree: a candidacy of
+    /// another job, keyed by another freelancer or with another policy; an
+    /// open job with a closed candidacy; zero openings; an invalid policy.
+    /// Hires beyond the openings are accepted: a cap may have been off.
+    [[nodiscard]] static basic_job from_parts(job_id id, std::uint32_t openings, hireguard::policy const& p, bool open,
+                                              std::optional<timestamp> closed_at, members candidacies) {
+        basic_job j{id, openings, p};
+        for (auto const& [f, m] : candidacies) {
+            auto const& d = m.candidacy.data();
+            std::string const who = "candidacy of freelancer " + std::to_string(f.value());
+            if (d.job != id) throw std::invalid_argument("hireguard: " + who + " belongs to another job");
+            if (d.freelancer != f) throw std::invalid_argument("hireguard: " + who + " is keyed by another freelancer");
+            if (!(m.candidacy.policy() == p))
+                throw std::invalid_argument("hireguard: " + who + " has a policy other than the job's");
+            if (open && detail::is_now<state::closed>(m.candidacy))
+                throw std::invalid_argument("hireguard: " + who + " is closed, but the job is open");
+        }
+        if (open && closed_at) throw std::invalid_argument("hireguard: an open job has no closing time");
+        j.open_ = open;
+        j.closed_at_ = closed_at;
+        j.members_ = std::move(candidacies);
+        return j;
+    }
+
+    [[nodiscard]] job_id id() const noexcept { return id_; }
+    [[nodiscard]] std::uint32_t openings() const noexcept { return openings_; }
+    [[nodiscard]] bool is_open() const noexcept { return open_; }
+    /// When the job was closed, if it is closed and the closing was dated.
+    [[nodiscard]] std::optional<timestamp> closed_at() const noexcept { return closed_at_; }
+    [[nodiscard]] hireguard::policy const& policy() const noexcept { return policy_; }
+
+    /// Processes an event of `freelancer`'s candidacy, creating the
+    /// candidacy on its first accepted event. Rejections come in this order:
+    /// illegal transition, invalid input, the rules of the row, then the
+    /// job's rules (`job_open` for a new candidacy on a closed job,
+    /// `hires_within_openings`). Observers are told after the event is
+    /// applied (see <hireguard/observer.hpp> for what happens if one throws).
+    /// `close_job` concerns the whole job: use `close()`.
+    template <class Event>
+    verdict process(freelancer_id freelancer, Event const& e) {
+        static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
+        if constexpr (std::is_same_v<Event, event::close_job>) {
+            return reject(rule_id::whole_job_event, "close_job closes the whole job: call job::close()",
+                          W::initial_state::name, Event::name);
+        } else {
+            auto const found = members_.find(freelancer);
+            bool const is_new = found == members_.end();
+            machine_type next = is_new ? machine_type(id_, freelancer, policy_) : found->second.candidacy;
+            std::string_view const from = next.state_name();
+            bool const was_hired = is_hired(next);
+            verdict v = next.process(e);
+            if (!v) return v;
+            if (is_new && !open_)
+                return reject(
+                    rule_id::job_open,
+                    "job " + std::to_string(id_.value()) + " is closed" + closed_on() + ": it takes no new candidacies",
+                    from, Event::name);
+            if (!was_hired && is_hired(next) && policy_.cap_hires_at_openings && hires() >= openings_)
+                return reject(rule_id::hires_within_openings,
+                              "job " + std::to_string(id_.value()) + " has " + std::to_string(openings_) +
+                                  (openings_ == 1 ? " opening" : " openings") + " and " + std::to_string(hires()) +
+                                  (hires() == 1 ? " hire" : " hires") + " already",
+                              from, Event::name);
+            machine_type const* applied = nullptr;
+            if (is_new) {
+                applied = &members_.emplace(freelancer, member{std::move(next), first_contact_of<Event>()})
+                               .first->second.candidacy;
+            } else {
+                found->second.candidacy = std::move(next);
+                applied = &found->second.candidacy;
+            }
+            for (auto* o : observers_) detail::notify_all(*applied, e, from, *o);
+            return v;
+        }
+    }
+
+    /// The same for an event decoded at run time.
+    verdict process(freelancer_id freelancer, event_variant_t<W> const& e) {
+        return std::visit([&](auto const& ev) { return this->process(freelancer, ev); }, e);
+    }
+
+    /// Closes the job: every candidacy that is neither hired nor finished
+    /// moves to `closed`; contracts keep running; finished candidacies stay
+    /// as they are. All or nothing: if one candidacy rejects the event (its
+    /// timestamp goes backwards), that rejection is returned and nothing
+    /// changes. A closed job rejects `close()` with `job_open`.
+    verdict close(event::close_job const& e = {}) requires is_event_of_v<event::close_job, W> {
+        if (!open_)
+            return reject(rule_id::job_open, "job " + std::to_string(id_.value()) + " is already closed" + closed_on(),
+                          "closed", event::close_job::name);
+        members next = members_;
+        for (auto& [f, m] : next) {
+            if (is_hired(m.candidacy) || is_terminal(m.candidacy)) continue;
+            if (verdict v = m.candidacy.process(e); !v) return v;
+        }
+        members_ = std::move(next);
+        open_ = false;
+        closed_at_ = e.at;
+        return verdict{};
+    }
+
+    /// The candidacy of `freelancer`, or null. The pointer is valid until the
+    /// job changes.
+    [[nodiscard]] machine_type const* find(freelancer_id freelancer) const noexcept {
+        auto const it = members_.find(freelancer);
+        return it == members_.end() ? nullptr : &it->second.candidacy;
+    }
+
+    /// Every candidacy, ordered by freelancer id.
+    [[nodiscard]] members const& candidacies() const noexcept { return members_; }
+
+    /// Candidacies in a hired state, ended contracts included.
+    [[nodiscard]] std::uint32_t hires() const noexcept {
+        return count([](member const& m) { return is_hired(m.candidacy); });
+    }
+
+    /// The client's counters.
+    [[nodiscard]] client_activity activity() const noexcept {
+        client_activity a;
+        for (auto const& [f, m] : members_) {
+            a.proposals += m.origin == first_contact::proposal ? 1U : 0U;
+            a.invites_sent += m.origin == first_contact::invitation ? 1U : 0U;
+            a.interviewing += detail::is_now<state::interviewing>(m.candidacy) ? 1U : 0U;
+            a.unanswered_invites += detail::is_now<state::invited>(m.candidacy) ? 1U : 0U;
+            a.offers += detail::is_now<state::offered>(m.candidacy) ? 1U : 0U;
+            a.hires += is_hired(m.candidacy) ? 1U : 0U;
+        }
+        return a;
+    }
+
+    /// The freelancers whose candidacy of this job is in view `v`, by id.
+    [[nodiscard]] std::vector<freelancer_id> in(view v) const {
+        std::vector<freelancer_id> out;
+        for (auto const& [f, m] : members_)
+            if (in_view(v, m.candidacy)) out.push_back(f);
+        return out;
+    }
+
+    /// Tells `o` of every notification from now on, after the observers
+    /// subscribed before it. `o` must outlive its subscription.
+    void subscribe(basic_observer<W>& o) { observers_.push_back(&o); }
+    /// Stops telling `o`.
+    void unsubscribe(basic_observer<W>& o) noexcept { std::erase(observers_, &o); }
+
+private:
+    static std::uint32_t checked_openings(std::uint32_t n) {
+        if (n == 0) throw std::invalid_argument("hireguard: a job has at least one opening");
+        return n;
+    }
+
+    template <class Pred>
+    std::uint32_t count(Pred p) const noexcept {
+        return static_cast<std::uint32_t>(
+            std::ranges::count_if(members_, [&](auto const& kv) { return p(kv.second); }));
+    }
+
+    std::string closed_on() const { return closed_at_ ? " since " + to_date_string(*closed_at_) : std::string(); }
+
+    static verdict reject(rule_id rule, std::string reason, std::string_view state, std::string_view event) {
+        return verdict(rejection::from(violation{rule, std::move(reason)}, state, event));
+    }
+
+    job_id id_;
+    std::uint32_t openings_;
+    hireguard::policy policy_;
+    bool open_ = true;
+    std::optional<timestamp> closed_at_{};
+    members members_{};
+    std::vector<basic_observer<W>*> observers_{};
+};
+
+/// A job of the canonical lifecycle.
+using job = basic_job<lifecycle>;
+
+/// The candidacies of `freelancer` across `jobs` that are in view `v`, in the
+/// order of `jobs`: "My Jobs", "Active Candidacies", "Invitations to
+/// Interview", "Sent Job Applications", "Offers", the archive. The pointers
+/// are valid until the jobs change.
+///
+///     std::vector<hireguard::job> jobs = ...;
+///     for (auto const* c : hireguard::freelancer_view(jobs, me, hireguard::view::my_jobs)) { ... }
+template <std::ranges::input_range Jobs>
+[[nodiscard]] auto freelancer_view(Jobs const& jobs, freelancer_id freelancer, view v) {
+    using job_type = std::remove_cvref_t<std::ranges::range_reference_t<Jobs const&>>;
+    std::vector<typename job_type::machine_type const*> out;
+    for (auto const& j : jobs)
+        if (auto const* m = j.find(freelancer); m != nullptr && in_view(v, *m)) out.push_back(m);
+    return out;
+}
+
+}  // namespace hireguard
+
+#endif
