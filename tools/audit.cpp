@@ -1,0 +1,697 @@
+// hireguard-audit: replays a JSON Lines event log through the runtime engine,
+// one candidacy (job x freelancer) at a time in timestamp order, and reports
+// every event the lifecycle rejects (docs/audit.md).
+//
+// The log is read in chunks by every thread (decoding is most of the work);
+// each decoded event goes to the thread that owns its candidacy (a hash of
+// job and freelancer); each thread replays its candidacies; the reports are
+// merged by line number. A candidacy is replayed by exactly one thread, in an
+// order that depends only on the file, so the output does not depend on the
+// number of threads.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <boost/program_options.hpp>
+
+#include <hireguard/json/events.hpp>
+#include <hireguard/machine.hpp>
+
+namespace {
+
+namespace po = boost::program_options;
+using hireguard::rejection;
+using hireguard::rejection_kind;
+
+constexpr int exit_clean = 0;
+constexpr int exit_findings = 1;
+constexpr int exit_unusable = 2;
+
+// A file larger than this shows a progress bar when stderr is a terminal.
+constexpr std::size_t progress_threshold = std::size_t{64} << 20;
+// The log is decoded in chunks of about this size, handed to threads as they
+// become free.
+constexpr std::size_t chunk_bytes = std::size_t{4} << 20;
+
+struct options {
+    std::string input;
+    unsigned threads = 1;
+    bool json = false;
+    bool progress = true;
+    bool stats = false;
+};
+
+// Thrown when the input cannot be audited at all (exit code 2).
+struct unusable : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The whole log in memory: a read-only mapping of a regular file, or what was
+// read from a pipe or stdin.
+class log_bytes {
+public:
+    explicit log_bytes(std::string const& name) {
+        if (name == "-") {
+            slurp(STDIN_FILENO, "stdin");
+            return;
+        }
+        int const fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw unusable("cannot open " + name + ": " + std::strerror(errno));
+        struct ::stat st {};
+        if (::fstat(fd, &st) != 0) {
+            int const err = errno;
+            ::close(fd);
+            throw unusable("cannot read " + name + ": " + std::strerror(err));
+        }
+        if (S_ISDIR(st.st_mode)) {
+            ::close(fd);
+            throw unusable("cannot read " + name + ": it is a directory");
+        }
+        if (S_ISREG(st.st_mode) && st.st_size > 0) {
+            size_ = static_cast<std::size_t>(st.st_size);
+            void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (p != MAP_FAILED) {
+                ::madvise(p, size_, MADV_SEQUENTIAL);
+                map_ = p;
+                data_ = static_cast<char const*>(p);
+                ::close(fd);
+                return;
+            }
+            size_ = 0;
+        }
+        try {
+            slurp(fd, name);
+        } catch (...) {
+            ::close(fd);
+            throw;
+        }
+        ::close(fd);
+    }
+    log_bytes(log_bytes const&) = delete;
+    log_bytes& operator=(log_bytes const&) = delete;
+    ~log_bytes() {
+        if (map_ != nullptr) ::munmap(map_, size_);
+    }
+
+    [[nodiscard]] std::string_view view() const noexcept { return {data_, size_}; }
+
+private:
+    void slurp(int fd, std::string const& name) {
+        std::size_t used = 0;
+        buffer_.resize(std::size_t{1} << 20);
+        for (;;) {
+            if (used == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+            ssize_t const n = ::read(fd, buffer_.data() + used, buffer_.size() - used);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                throw unusable("cannot read " + name + ": " + std::strerror(errno));
+            }
+            if (n == 0) break;
+            used += static_cast<std::size_t>(n);
+        }
+        buffer_.resize(used);
+        data_ = buffer_.data();
+        size_ = used;
+    }
+
+    std::string buffer_;
+    void* map_ = nullptr;
+    char const* data_ = "";
+    std::size_t size_ = 0;
+};
+
+// Allocates large arrays on transparent huge pages where the kernel offers
+// them: the decoded log is written once and read once, and at 4 KiB a page
+// the faults cost more than the decoding (docs/audit.md).
+template <class T>
+struct huge_allocator {
+    using value_type = T;
+    huge_allocator() = default;
+    template <class U>
+    explicit huge_allocator(huge_allocator<U> const& /*other*/) noexcept {}
+    static constexpr std::size_t huge = std::size_t{2} << 20;
+    T* allocate(std::size_t n) {
+        std::size_t const bytes = n * sizeof(T);
+        if (bytes < huge) return std::allocator<T>{}.allocate(n);
+        void* p = ::mmap(nullptr, round(bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        ::madvise(p, round(bytes), MADV_HUGEPAGE);
+        return static_cast<T*>(p);
+    }
+    void deallocate(T* p, std::size_t n) noexcept {
+        std::size_t const bytes = n * sizeof(T);
+        if (bytes < huge) {
+            std::allocator<T>{}.deallocate(p, n);
+        } else {
+            ::munmap(p, round(bytes));
+        }
+    }
+    static std::size_t round(std::size_t bytes) noexcept { return (bytes + huge - 1) / huge * huge; }
+    friend bool operator==(huge_allocator const&, huge_allocator const&) noexcept { return true; }
+};
+
+// One decoded event, tagged with where it came from.
+struct record {
+    hireguard::any_event event;
+    std::uint64_t job = 0;
+    std::uint64_t freelancer = 0;
+    std::int64_t at = 0;      // seconds since the epoch, for ordering
+    std::uint32_t chunk = 0;  // the chunk it was read from
+    std::uint32_t line = 0;   // its line within the chunk, from 0
+};
+
+// A line that could not be decoded.
+struct malformed {
+    std::uint64_t line = 0;  // within the chunk while decoding, then in the file
+    std::string field;
+    std::string reason;
+};
+
+// A rejected event.
+struct violation_report {
+    std::uint64_t line = 0;
+    std::uint64_t job = 0;
+    std::uint64_t freelancer = 0;
+    rejection why;
+};
+
+[[nodiscard]] constexpr std::uint64_t mix(std::uint64_t job, std::uint64_t freelancer) noexcept {
+    std::uint64_t x = job * 0x9E3779B97F4A7C15ULL ^ freelancer;
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBULL;
+    x ^= x >> 31;
+    return x;
+}
+
+// Which thread replays a candidacy: the hash's high bits, so that the low
+// bits stay independent for the thread's own table.
+[[nodiscard]] unsigned owner_of(std::uint64_t hash, unsigned threads) noexcept {
+    return static_cast<unsigned>((hash >> 32) % threads);
+}
+
+// Candidacy -> dense number, in order of first appearance. Open addressing
+// with linear probing; it allocates only when it grows.
+class candidacy_index {
+public:
+    std::uint32_t find_or_add(std::uint64_t job, std::uint64_t freelancer, std::uint64_t hash) {
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        std::size_t i = hash & (slots_.size() - 1);
+        for (;;) {
+            slot& s = slots_[i];
+            if (s.id == empty) {
+                s = slot{job, freelancer, count_};
+                return count_++;
+            }
+            if (s.job == job && s.freelancer == freelancer) return s.id;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+    }
+    [[nodiscard]] std::uint32_t size() const noexcept { return count_; }
+
+private:
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    struct slot {
+        std::uint64_t job = 0;
+        std::uint64_t freelancer = 0;
+        std::uint32_t id = empty;
+    };
+    void grow() {
+        std::vector<slot> old(slots_.empty() ? 1024 : slots_.size() * 2);
+        old.swap(slots_);
+        for (slot const& s : old) {
+            if (s.id == empty) continue;
+            std::size_t i = mix(s.job, s.freelancer) & (slots_.size() - 1);
+            while (slots_[i].id != empty) i = (i + 1) & (slots_.size() - 1);
+            slots_[i] = s;
+        }
+    }
+    std::vector<slot> slots_;
+    std::uint32_t count_ = 0;
+};
+
+// Rejections counted by kind and rule.
+struct reason_count {
+    rejection_kind kind;
+    std::string_view rule;
+    std::uint64_t count;
+};
+
+void add_reason(std::vector<reason_count>& counts, rejection_kind kind, std::string_view rule, std::uint64_t n) {
+    for (auto& c : counts) {
+        if (c.kind == kind && c.rule == rule) {
+            c.count += n;
+            return;
+        }
+    }
+    counts.push_back({kind, rule, n});
+}
+
+// What one chunk of the file turned into.
+struct chunk_result {
+    std::uint64_t lines = 0;
+    std::uint64_t blank = 0;
+    std::vector<malformed> bad;
+    std::vector<std::vector<record, huge_allocator<record>>> by_owner;  // one vector per thread
+};
+
+// What one thread's replay produced.
+struct replay_result {
+    std::uint64_t accepted = 0;
+    std::vector<violation_report> violations;
+    std::vector<reason_count> reasons;
+};
+
+[[nodiscard]] bool is_blank(std::string_view line) noexcept {
+    return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, chunk_result& out) {
+    hireguard::event_decoder decoder;
+    out.by_owner.assign(threads, {});
+    // Lines are rarely shorter than 40 bytes; pages not written are not used.
+    for (auto& v : out.by_owner) v.reserve(text.size() / 40 + 16);
+    record r;
+    std::uint32_t line = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view const l = text.substr(pos, end - pos);
+        pos = end + 1;
+        std::uint32_t const this_line = line++;
+        if (is_blank(l)) {
+            ++out.blank;
+            continue;
+        }
+        hireguard::logged_event e;
+        try {
+            decoder.decode(l, e);
+        } catch (hireguard::json_error const& err) {
+            out.bad.push_back({this_line, err.field(), err.reason()});
+            continue;
+        }
+        auto const at = std::visit([](auto const& ev) { return ev.at; }, e.event);
+        if (!at) {
+            out.bad.push_back({this_line, "at", "missing: the audit orders each candidacy's events by time"});
+            continue;
+        }
+        std::uint64_t const h = mix(e.job.value(), e.freelancer.value());
+        out.by_owner[owner_of(h, threads)].push_back(
+            record{e.event, e.job.value(), e.freelancer.value(), at->time_since_epoch().count(), chunk, this_line});
+    }
+    out.lines = line;
+}
+
+void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> const& first_line, unsigned self,
+            replay_result& out) {
+    std::size_t total = 0;
+    for (auto const& c : chunks) total += c.by_owner[self].size();
+
+    // Number the candidacies in order of first appearance, then gather each
+    // one's events in file order (a counting sort, stable).
+    candidacy_index index;
+    std::vector<std::uint32_t> id_of;
+    id_of.reserve(total);
+    for (auto const& c : chunks)
+        for (record const& r : c.by_owner[self])
+            id_of.push_back(index.find_or_add(r.job, r.freelancer, mix(r.job, r.freelancer)));
+    std::vector<std::uint32_t> start(std::size_t{index.size()} + 1, 0);
+    for (std::uint32_t id : id_of) ++start[id + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<record const*> order(total);
+    {
+        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+        std::size_t k = 0;
+        for (auto const& c : chunks)
+            for (record const& r : c.by_owner[self]) order[next[id_of[k++]]++] = &r;
+    }
+    id_of = {};
+
+    for (std::uint32_t id = 0; id < index.size(); ++id) {
+        auto const b = order.begin() + start[id];
+        auto const e = order.begin() + start[id + 1];
+        auto const earlier = [](record const* x, record const* y) { return x->at < y->at; };
+        if (!std::is_sorted(b, e, earlier)) std::stable_sort(b, e, earlier);
+        record const& first = **b;
+        hireguard::machine m{hireguard::job_id{first.job}, hireguard::freelancer_id{first.freelancer}};
+        for (auto it = b; it != e; ++it) {
+            record const& r = **it;
+            hireguard::verdict v = m.process(r.event);
+            if (v) [[likely]] {
+                ++out.accepted;
+                continue;
+            }
+            rejection const& why = v.error();
+            add_reason(out.reasons, why.kind, why.rule_name, 1);
+            out.violations.push_back({first_line[r.chunk] + r.line + 1, r.job, r.freelancer, why});
+        }
+    }
+    std::sort(out.violations.begin(), out.violations.end(),
+              [](violation_report const& x, violation_report const& y) { return x.line < y.line; });
+}
+
+// Output, buffered and written in large blocks.
+class output {
+public:
+    explicit output(std::FILE* f) : file_(f) { buffer_.reserve(block * 2); }
+    output(output const&) = delete;
+    output& operator=(output const&) = delete;
+    ~output() { flush(); }
+    output& operator<<(std::string_view s) {
+        buffer_.append(s);
+        if (buffer_.size() >= block) flush();
+        return *this;
+    }
+    output& operator<<(std::uint64_t n) {
+        char digits[24];
+        auto const r = std::to_chars(digits, digits + sizeof digits, n);
+        return *this << std::string_view(digits, static_cast<std::size_t>(r.ptr - digits));
+    }
+    void flush() {
+        if (!buffer_.empty()) std::fwrite(buffer_.data(), 1, buffer_.size(), file_);
+        buffer_.clear();
+        std::fflush(file_);
+    }
+
+private:
+    static constexpr std::size_t block = std::size_t{1} << 20;
+    std::FILE* file_;
+    std::string buffer_;
+};
+
+[[nodiscard]] std::string_view kind_key(rejection_kind k) noexcept {
+    switch (k) {
+        case rejection_kind::illegal_transition:
+            return "illegal_transition";
+        case rejection_kind::rule_violated:
+            return "rule_violated";
+        case rejection_kind::invalid_input:
+            return "invalid_input";
+    }
+    return "unknown";
+}
+
+void write_violation(output& out, violation_report const& v, bool json) {
+    rejection const& r = v.why;
+    if (json) {
+        boost::json::object o;
+        o["line"] = v.line;
+        o["job"] = v.job;
+        o["freelancer"] = v.freelancer;
+        o["state"] = r.state;
+        o["event"] = r.event;
+        o["kind"] = kind_key(r.kind);
+        o["rule"] = r.rule_name;
+        o["reason"] = r.why();
+        o["message"] = r.message();
+        out << boost::json::serialize(o) << "\n";
+        return;
+    }
+    out << "line " << v.line << ": job " << v.job << " / freelancer " << v.freelancer << ": " << r.message() << "\n";
+}
+
+void write_malformed(output& out, malformed const& m, bool json) {
+    if (json) {
+        boost::json::object o;
+        o["line"] = m.line;
+        o["kind"] = "malformed";
+        o["field"] = m.field;
+        o["reason"] = m.reason;
+        out << boost::json::serialize(o) << "\n";
+        return;
+    }
+    out << "line " << m.line << ": malformed: ";
+    if (!m.field.empty()) out << m.field << ": ";
+    out << m.reason << "\n";
+}
+
+struct summary {
+    std::uint64_t lines = 0;
+    std::uint64_t accepted = 0;
+    std::uint64_t rejected = 0;
+    std::uint64_t malformed = 0;
+    std::uint64_t blank = 0;
+    std::vector<reason_count> reasons;
+};
+
+void write_summary(output& out, summary const& s, bool json) {
+    if (json) {
+        boost::json::object o;
+        o["kind"] = "summary";
+        o["lines"] = s.lines;
+        o["accepted"] = s.accepted;
+        o["rejected"] = s.rejected;
+        o["malformed"] = s.malformed;
+        o["blank"] = s.blank;
+        boost::json::array reasons;
+        for (auto const& r : s.reasons)
+            reasons.push_back(boost::json::object{{"kind", kind_key(r.kind)}, {"rule", r.rule}, {"count", r.count}});
+        o["rejected_by_reason"] = std::move(reasons);
+        out << boost::json::serialize(o) << "\n";
+        return;
+    }
+    out << "summary: " << s.lines << " lines read\n";
+    out << "  events accepted: " << s.accepted << "\n";
+    out << "  events rejected: " << s.rejected << "\n";
+    for (auto const& r : s.reasons) {
+        out << "    " << hireguard::to_string(r.kind);
+        if (r.kind != rejection_kind::illegal_transition) out << ": " << r.rule;
+        out << ": " << r.count << "\n";
+    }
+    out << "  malformed lines: " << s.malformed << "\n";
+    out << "  blank lines: " << s.blank << "\n";
+}
+
+// A progress bar on stderr while the log is decoded.
+class progress_bar {
+public:
+    progress_bar(std::atomic<std::size_t> const& done, std::size_t total) : done_(done), total_(total) {
+        thread_ = std::thread([this] { run(); });
+    }
+    progress_bar(progress_bar const&) = delete;
+    progress_bar& operator=(progress_bar const&) = delete;
+    ~progress_bar() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+        std::fputs("\r\033[K", stderr);
+        std::fflush(stderr);
+    }
+
+private:
+    void run() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        while (!wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_; })) {
+            std::size_t const done = std::min(done_.load(std::memory_order_relaxed), total_);
+            int const width = 40;
+            auto const filled = static_cast<int>(static_cast<double>(done) / static_cast<double>(total_) * width);
+            std::string bar(static_cast<std::size_t>(filled), '#');
+            bar.resize(width, '.');
+            std::fprintf(stderr, "\rreading [%s] %3d%% %zu of %zu MB", bar.c_str(),
+                         static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total_)), done >> 20,
+                         total_ >> 20);
+            std::fflush(stderr);
+        }
+    }
+    std::atomic<std::size_t> const& done_;
+    std::size_t total_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stop_ = false;
+    std::thread thread_;
+};
+
+// Runs f(0) .. f(threads - 1), on threads when there is more than one.
+template <class F>
+void on_threads(unsigned threads, F const& f) {
+    if (threads == 1) {
+        f(0U);
+        return;
+    }
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto guarded = [&](unsigned t) {
+        try {
+            f(t);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+        }
+    };
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+    guarded(0U);
+    for (auto& th : pool) th.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+int audit(options const& opt) {
+    using clock = std::chrono::steady_clock;
+    auto const t0 = clock::now();
+    log_bytes const input(opt.input);
+    std::string_view const text = input.view();
+
+    // Chunks end at line ends.
+    std::vector<std::string_view> chunks;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t end = std::min(text.size(), pos + chunk_bytes);
+        if (end < text.size()) {
+            std::size_t const nl = text.find('\n', end);
+            end = nl == std::string_view::npos ? text.size() : nl + 1;
+        }
+        chunks.push_back(text.substr(pos, end - pos));
+        pos = end;
+    }
+    unsigned const threads = opt.threads;
+    std::vector<chunk_result> decoded(chunks.size());
+    std::atomic<std::size_t> next_chunk{0};
+    std::atomic<std::size_t> bytes_done{0};
+    {
+        std::optional<progress_bar> bar;
+        if (opt.progress && text.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
+            bar.emplace(bytes_done, text.size());
+        on_threads(threads, [&](unsigned /*self*/) {
+            for (std::size_t c; (c = next_chunk.fetch_add(1)) < chunks.size();) {
+                decode_chunk(chunks[c], static_cast<std::uint32_t>(c), threads, decoded[c]);
+                bytes_done.fetch_add(chunks[c].size(), std::memory_order_relaxed);
+            }
+        });
+    }
+    auto const t1 = clock::now();
+
+    summary s;
+    std::vector<std::uint64_t> first_line(decoded.size());
+    for (std::size_t c = 0; c < decoded.size(); ++c) {
+        first_line[c] = s.lines;
+        s.lines += decoded[c].lines;
+        s.blank += decoded[c].blank;
+        s.malformed += decoded[c].bad.size();
+        for (auto& m : decoded[c].bad) m.line += first_line[c] + 1;
+    }
+
+    std::vector<replay_result> replayed(threads);
+    on_threads(threads, [&](unsigned self) { replay(decoded, first_line, self, replayed[self]); });
+    auto const t2 = clock::now();
+
+    for (auto const& r : replayed) {
+        s.accepted += r.accepted;
+        s.rejected += r.violations.size();
+        for (auto const& c : r.reasons) add_reason(s.reasons, c.kind, c.rule, c.count);
+    }
+    std::sort(s.reasons.begin(), s.reasons.end(), [](reason_count const& x, reason_count const& y) {
+        return std::pair(x.kind, x.rule) < std::pair(y.kind, y.rule);
+    });
+
+    // Merge the reports by line: malformed lines in chunk order, violations
+    // from each thread's sorted list.
+    {
+        output out(stdout);
+        std::vector<std::size_t> at(threads, 0);
+        auto next_violation = [&]() -> violation_report const* {
+            violation_report const* best = nullptr;
+            std::size_t who = 0;
+            for (unsigned t = 0; t < threads; ++t) {
+                if (at[t] < replayed[t].violations.size() &&
+                    (best == nullptr || replayed[t].violations[at[t]].line < best->line)) {
+                    best = &replayed[t].violations[at[t]];
+                    who = t;
+                }
+            }
+            if (best != nullptr) ++at[who];
+            return best;
+        };
+        violation_report const* v = next_violation();
+        for (auto const& c : decoded) {
+            for (auto const& m : c.bad) {
+                for (; v != nullptr && v->line < m.line; v = next_violation()) write_violation(out, *v, opt.json);
+                write_malformed(out, m, opt.json);
+            }
+        }
+        for (; v != nullptr; v = next_violation()) write_violation(out, *v, opt.json);
+        write_summary(out, s, opt.json);
+    }
+    auto const t3 = clock::now();
+
+    if (opt.stats) {
+        auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+        std::fprintf(stderr, "decode %.1f ms, replay %.1f ms, output %.1f ms, total %.1f ms, %u threads\n", ms(t1 - t0),
+                     ms(t2 - t1), ms(t3 - t2), ms(t3 - t0), threads);
+    }
+    return s.rejected + s.malformed == 0 ? exit_clean : exit_findings;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    options opt;
+    unsigned const hardware = std::max(1U, std::thread::hardware_concurrency());
+    po::options_description visible(
+        "Usage: hireguard-audit [options] LOG\n\n"
+        "Replays a JSON Lines event log (LOG, or - for stdin) through hireguard's\n"
+        "lifecycle and reports every rejected event. Exit code: 0 clean, 1 rejected\n"
+        "events or malformed lines, 2 unusable input or arguments.\n\n"
+        "Options");
+    visible.add_options()("help,h", "show this help")("threads,j",
+                                                      po::value<unsigned>(&opt.threads)->default_value(hardware),
+                                                      "worker threads (the output does not depend on it)")(
+        "json", po::bool_switch(&opt.json), "JSON Lines output: one object per report, then a summary")(
+        "no-progress", po::bool_switch(), "no progress bar on stderr")("stats", po::bool_switch(&opt.stats),
+                                                                       "time spent in each phase, on stderr");
+    po::options_description all;
+    all.add(visible).add_options()("log", po::value<std::string>(&opt.input));
+    po::positional_options_description positional;
+    positional.add("log", 1);
+    try {
+        po::variables_map vm;
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+        if (vm.count("help") != 0) {
+            std::cout << visible << '\n';
+            return exit_clean;
+        }
+        if (vm.count("log") == 0) throw po::error("the event log is missing: give a file name, or - for stdin");
+        if (opt.threads == 0 || opt.threads > 256) throw po::error("--threads must be between 1 and 256");
+        opt.progress = !vm["no-progress"].as<bool>();
+    } catch (po::error const& e) {
+        std::cerr << "hireguard-audit: " << e.what() << "\n\n" << visible << '\n';
+        return exit_unusable;
+    }
+    try {
+        return audit(opt);
+    } catch (unusable const& e) {
+        std::cerr << "hireguard-audit: " << e.what() << '\n';
+        return exit_unusable;
+    } catch (std::exception const& e) {
+        std::cerr << "hireguard-audit: " << e.what() << '\n';
+        return exit_unusable;
+    }
+}
