@@ -1,0 +1,15 @@
+# Writes docs/lifecycle.{dot,mmd,json,svg} from the lifecycle's table.
+#   cmake -DGENERATOR=<hireguard_diagram> -DDOT=<graphviz dot> -DDOCS=<docs dir> -P regenerate.cmake
+cmake_minimum_required(VERSION 3.25)
+foreach(pair IN ITEMS "dot|dot" "mermaid|mmd" "json|json")
+  string(REPLACE "|" ";" pair "${pair}")
+  list(GET pair 0 format)
+  list(GET pair 1 ext)
+  execute_process(COMMAND ${GENERATOR} ${format} ${DOCS}/lifecycle.${ext} COMMAND_ERROR_IS_FATAL ANY)
+  message(STATUS "wrote ${DOCS}/lifecycle.${ext}")
+endforeach()
+if(NOT DOT)
+  message(FATAL_ERROR "Graphviz's dot was not found: install graphviz (.ci/install-deps test)")
+endif()
+execute_process(COMMAND ${DOT} -Tsvg ${DOCS}/lifecycle.dot -o ${DOCS}/lifecycle.svg COMMAND_ERROR_IS_FATAL ANY)
+message(STATUS "wrote ${DOCS}/lifecycle.svg")
