@@ -76,6 +76,31 @@ public:
     template <class State>
     explicit basic_machine(candidacy<State, W>&& c) : data_(c.data()), policy_(c.policy()), state_(index_of<State>) {}
 
+    /// A machine in the state named `state` (as `state_name()` spells it) with
+    /// `data` and `p` taken as given, or nothing when the workflow has no such
+    /// state. Nothing checks that the data fits the state: this is the
+    /// primitive under `restore` (<hireguard/json/snapshot.hpp>), which does.
+    ///
+    ///     hireguard::candidacy_data d{hireguard::job_id{7}, hireguard::freelancer_id{42}};
+    ///     auto m = hireguard::machine::from_parts("interviewing", d, {});
+    ///     assert(m && m->is<hireguard::state::interviewing>());
+    [[nodiscard]] static std::optional<basic_machine> from_parts(std::string_view state, candidacy_data const& data,
+                                                                 hireguard::policy const& p) {
+        for (std::size_t i = 0; i < state_names.size(); ++i) {
+            if (state_names[i] != state) continue;
+            basic_machine m{data.job, data.freelancer, p};
+            m.data_ = data;
+            m.state_ = static_cast<std::uint8_t>(i);
+            return m;
+        }
+        return std::nullopt;
+    }
+
+    /// Same state, same data, same policy.
+    friend bool operator==(basic_machine const& a, basic_machine const& b) {
+        return a.state_ == b.state_ && a.data_ == b.data_ && a.policy_ == b.policy_;
+    }
+
     /// Processes one event: accepted, or rejected with the state and data
     /// exactly as before. Illegal transitions are reported first, then
     /// malformed input, then the rules. Never throws for a rejected event.

@@ -1,0 +1,92 @@
+// Event sourcing: a candidacy rebuilt from its history of events. Replaying
+// the events a live machine processed, in the same order and with the same
+// policy, gives the same machine (state, data and policy), so its snapshot is
+// the same too: the runtime engine depends on nothing but the machine and the
+// event.
+#ifndef HIREGUARD_HISTORY_HPP
+#define HIREGUARD_HISTORY_HPP
+
+#include <concepts>
+#include <cstddef>
+#include <ranges>
+#include <utility>
+#include <vector>
+
+#include <hireguard/data.hpp>
+#include <hireguard/lifecycle.hpp>
+#include <hireguard/machine.hpp>
+#include <hireguard/rejection.hpp>
+#include <hireguard/values.hpp>
+#include <hireguard/verdict.hpp>
+
+namespace hireguard {
+
+/// An event of a replayed history that the machine rejected: its position in
+/// the history (from 0) and why.
+///
+///     for (auto const& r : replayed.rejections) log(r.index, r.why.message());
+struct replay_rejection {
+    std::size_t index = 0;
+    rejection why;
+};
+
+/// What a replay gives: the machine after the whole history, and every event
+/// it rejected. A rejected event changes nothing, exactly as it changed
+/// nothing in the live machine, so the replay goes on past it.
+///
+///     auto r = hireguard::replay(hireguard::job_id{7}, hireguard::freelancer_id{42}, history);
+///     if (!r.rejections.empty()) { /* the log holds events the engine refuses */ }
+template <workflow W = lifecycle>
+struct basic_replayed {
+    basic_machine<W> machine;
+    std::vector<replay_rejection> rejections;
+    /// How many events were replayed, rejected ones included.
+    std::size_t events = 0;
+
+    /// Whether every event of the history was accepted.
+    [[nodiscard]] bool clean() const noexcept { return rejections.empty(); }
+};
+
+/// The replay of a history of the canonical lifecycle.
+using replayed = basic_replayed<lifecycle>;
+
+/// Events that a `basic_machine<W>` can process one by one: a range of
+/// `event_variant_t<W>` (such as `std::vector<hireguard::any_event>`) or of
+/// one event type.
+template <class R, class W>
+concept history_of = std::ranges::input_range<R> && requires(basic_machine<W>& m, std::ranges::range_reference_t<R> e) {
+    { m.process(e) } -> std::same_as<verdict>;
+};
+
+/// Continues `from` with the events of `history`, in order.
+///
+///     auto restored = hireguard::restore(saved_snapshot);
+///     auto r = hireguard::replay(std::move(restored), events_since_the_snapshot);
+template <workflow W, class R>
+requires history_of<R, W>
+[[nodiscard]] basic_replayed<W> replay(basic_machine<W> from, R&& history) {
+    basic_replayed<W> out{std::move(from), {}, 0};
+    for (auto&& e : history) {
+        verdict v = out.machine.process(e);
+        if (!v) out.rejections.push_back(replay_rejection{out.events, v.error()});
+        ++out.events;
+    }
+    return out;
+}
+
+/// Rebuilds the candidacy of `job` and `freelancer` from its whole history:
+/// a new machine in the workflow's initial state with policy `p`, then every
+/// event in order.
+///
+///     std::vector<hireguard::any_event> history{hireguard::event::invite{}, hireguard::event::accept_invite{}};
+///     auto r = hireguard::replay(hireguard::job_id{7}, hireguard::freelancer_id{42}, history);
+///     assert(r.clean() && r.machine.is<hireguard::state::interviewing>());
+template <workflow W = lifecycle, class R>
+requires history_of<R, W>
+[[nodiscard]] basic_replayed<W> replay(job_id job, freelancer_id freelancer, R&& history, policy const& p = {}) {
+    return replay(basic_machine<W>{job, freelancer, p}, std::forward<R>(history));
+}
+
+}  // namespace hireguard
+
+#endif

@@ -1,0 +1,415 @@
+// Snapshots of a runtime machine as JSON (Boost.JSON), and restoring them.
+// Link `hireguard::json`. The format and its rules: docs/persistence.md.
+//
+//     {"format": 1, "state": "contract_active",
+//      "policy": {"offer_lifetime_seconds": 2592000, "feedback_window_seconds": 1209600,
+//                 "minimum_milestone": 500, "cap_hires_at_openings": true},
+//      "data": {"job": 7, "freelancer": 42, "last_event_at": "2026-01-06T10:00:00Z", "terms": {...}, ...}}
+//
+// `restore` checks the whole document before it builds anything: every field
+// present, of its type and in range, no unknown field, the policy valid, the
+// state a state of the workflow and, for the canonical lifecycle, the data
+// consistent with the state (docs/domain.md). The first problem found throws
+// `json_error` naming the field; the caller has nothing half-restored.
+#ifndef HIREGUARD_JSON_SNAPSHOT_HPP
+#define HIREGUARD_JSON_SNAPSHOT_HPP
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <boost/json.hpp>
+
+#include <hireguard/data.hpp>
+#include <hireguard/json/values.hpp>
+#include <hireguard/lifecycle.hpp>
+#include <hireguard/machine.hpp>
+#include <hireguard/values.hpp>
+
+namespace hireguard {
+
+/// The version of the snapshot format that `snapshot` writes and `restore`
+/// reads, in the document's `"format"` field.
+///
+///     assert(hireguard::snapshot(m).at("format") == hireguard::snapshot_format);
+inline constexpr std::int64_t snapshot_format = 1;
+
+namespace json_codec {
+
+/// The name of a milestone status: "none", "funded" or "submitted".
+///
+///     assert(hireguard::json_codec::milestone_name(hireguard::milestone_status::funded) == "funded");
+[[nodiscard]] constexpr std::string_view milestone_name(milestone_status s) noexcept {
+    switch (s) {
+        case milestone_status::none:
+            return "none";
+        case milestone_status::funded:
+            return "funded";
+        case milestone_status::submitted:
+            return "submitted";
+    }
+    return "none";
+}
+
+/// A milestone status from its name, or a `json_error` at `where`.
+[[nodiscard]] inline milestone_status to_milestone_status(boost::json::value const& v, std::string_view where) {
+    auto const s = to_string_view(v, where);
+    if (s == "none") return milestone_status::none;
+    if (s == "funded") return milestone_status::funded;
+    if (s == "submitted") return milestone_status::submitted;
+    throw json_error(std::string(where), "expected \"none\", \"funded\" or \"submitted\"");
+}
+
+/// A policy: durations in whole seconds, the minimum milestone in cents.
+///
+///     auto o = hireguard::json_codec::from_policy({});   // {"offer_lifetime_seconds": 2592000, ...}
+[[nodiscard]] inline boost::json::object from_policy(policy const& p) {
+    boost::json::object o;
+    o["offer_lifetime_seconds"] = p.offer_lifetime.count();
+    o["feedback_window_seconds"] = p.feedback_window.count();
+    o["minimum_milestone"] = p.minimum_milestone.cents();
+    o["cap_hires_at_openings"] = p.cap_hires_at_openings;
+    return o;
+}
+
+/// A policy written by `from_policy`; every field required, each within the
+/// bounds of `policy_problem` (positive, at most 100 years or $1,000,000).
+///
+///     auto p = hireguard::json_codec::to_policy(hireguard::json_codec::from_policy({}), "policy");
+[[nodiscard]] inline policy to_policy(boost::json::value const& v, std::string_view where) {
+    auto const& o = as_object(v, where);
+    static constexpr std::string_view known[] = {"offer_lifetime_seconds", "feedback_window_seconds",
+                                                 "minimum_milestone", "cap_hires_at_openings"};
+    only_known(o, known, where);
+    auto duration = [&](std::string_view key) {
+        std::string const at = path(where, key);
+        auto const s = std::chrono::seconds{to_i64(member(o, key, where), at)};
+        if (s <= std::chrono::seconds{0}) throw json_error(at, "must be positive");
+        if (s > longest_policy_duration) throw json_error(at, "must be at most 100 years (3155760000 seconds)");
+        return s;
+    };
+    policy p;
+    p.offer_lifetime = duration("offer_lifetime_seconds");
+    p.feedback_window = duration("feedback_window_seconds");
+    std::string const minimum_at = path(where, "minimum_milestone");
+    p.minimum_milestone = cents(to_i64(member(o, "minimum_milestone", where), minimum_at));
+    if (p.minimum_milestone <= money{}) throw json_error(minimum_at, "must be positive");
+    if (p.minimum_milestone > largest_minimum_milestone)
+        throw json_error(minimum_at, "must be at most 100000000 cents ($1,000,000)");
+    p.cap_hires_at_openings = to_bool(member(o, "cap_hires_at_openings", where), path(where, "cap_hires_at_openings"));
+    return p;
+}
+
+/// Whether `t` can be written as "YYYY-MM-DDTHH:MM:SSZ" and read back by
+/// `parse_timestamp`: years 1900 to 9999.
+///
+///     assert(hireguard::json_codec::writable(hireguard::utc(std::chrono::year{2026} / 1 / 5)));
+[[nodiscard]] constexpr bool writable(timestamp t) noexcept {
+    return t >= std::chrono::sys_days{std::chrono::year{1900} / 1 / 1} &&
+           t < std::chrono::sys_days{std::chrono::year{10000} / 1 / 1};
+}
+
+/// A timestamp for a snapshot; a `json_error` at `where` when `writable(t)` is false.
+[[nodiscard]] inline boost::json::value from_snapshot_timestamp(std::optional<timestamp> const& t,
+                                                                std::string_view where) {
+    if (t && !writable(*t)) throw json_error(std::string(where), "outside the years 1900 to 9999: cannot be written");
+    return from_optional_timestamp(t);
+}
+
+/// Offer terms as a candidacy recorded them: `to_terms`, except that every
+/// field is required (`start_date` may be null) and the amount the contract
+/// kind does not use (an hourly offer's `first_milestone`, a fixed-price
+/// offer's `hourly_rate`) is kept as written, even negative, since the engine
+/// records it as given. The amount it uses must be above zero.
+///
+///     auto t = hireguard::json_codec::to_recorded_terms(hireguard::json_codec::from_terms(terms), "data.terms");
+[[nodiscard]] inline offer_terms to_recorded_terms(boost::json::value const& v, std::string_view where) {
+    auto const& o = as_object(v, where);
+    static constexpr std::string_view known[] = {"kind", "hourly_rate", "first_milestone", "start_date"};
+    only_known(o, known, where);
+    offer_terms t;
+    t.kind = to_contract_kind(member(o, "kind", where), path(where, "kind"));
+    std::string const rate_at = path(where, "hourly_rate");
+    std::string const first_at = path(where, "first_milestone");
+    t.hourly_rate = cents(to_i64(member(o, "hourly_rate", where), rate_at));
+    t.first_milestone = cents(to_i64(member(o, "first_milestone", where), first_at));
+    (void)member(o, "start_date", where);
+    t.start_date = to_optional_timestamp(o, "start_date", where);
+    if (t.kind == contract_kind::hourly && t.hourly_rate <= money{})
+        throw json_error(rate_at, "an hourly contract's rate must be above zero");
+    if (t.kind == contract_kind::fixed_price && t.first_milestone <= money{})
+        throw json_error(first_at, "a fixed-price contract's first milestone must be above zero");
+    return t;
+}
+
+/// A candidacy's data, every field written (null for an empty optional).
+/// Throws `json_error` for a timestamp that `writable` refuses.
+///
+///     auto o = hireguard::json_codec::from_data(m.data());   // {"job": 7, "freelancer": 42, ...}
+[[nodiscard]] inline boost::json::object from_data(candidacy_data const& d, std::string_view where = "data") {
+    boost::json::object o;
+    o["job"] = d.job.value();
+    o["freelancer"] = d.freelancer.value();
+    o["last_event_at"] = from_snapshot_timestamp(d.last_event_at, path(where, "last_event_at"));
+    if (d.terms) {
+        auto terms = from_terms(*d.terms);
+        terms["start_date"] = from_snapshot_timestamp(d.terms->start_date, path(where, "terms.start_date"));
+        o["terms"] = std::move(terms);
+    } else {
+        o["terms"] = nullptr;
+    }
+    o["offer_sent_at"] = from_snapshot_timestamp(d.offer_sent_at, path(where, "offer_sent_at"));
+    o["hired_at"] = from_snapshot_timestamp(d.hired_at, path(where, "hired_at"));
+    o["started_at"] = from_snapshot_timestamp(d.started_at, path(where, "started_at"));
+    o["ended_at"] = from_snapshot_timestamp(d.ended_at, path(where, "ended_at"));
+    o["minutes_logged"] = d.minutes_logged.count();
+    o["milestone"] = milestone_name(d.milestone);
+    o["milestone_amount"] = d.milestone_amount.cents();
+    o["paid"] = d.paid.cents();
+    o["milestones_paid"] = d.milestones_paid;
+    o["client_left_feedback"] = d.client_left_feedback;
+    o["freelancer_left_feedback"] = d.freelancer_left_feedback;
+    return o;
+}
+
+/// A candidacy's data written by `from_data`: every field required and typed,
+/// counts and amounts not negative. Says nothing yet about the state: see
+/// `check_consistency`.
+///
+///     auto d = hireguard::json_codec::to_data(hireguard::json_codec::from_data(m.data()), "data");
+[[nodiscard]] inline candidacy_data to_data(boost::json::value const& v, std::string_view where) {
+    auto const& o = as_object(v, where);
+    static constexpr std::string_view known[] = {"job",
+                                                 "freelancer",
+                                                 "last_event_at",
+                                                 "terms",
+                                                 "offer_sent_at",
+                                                 "hired_at",
+                                                 "started_at",
+                                                 "ended_at",
+                                                 "minutes_logged",
+                                                 "milestone",
+                                                 "milestone_amount",
+                                                 "paid",
+                                                 "milestones_paid",
+                                                 "client_left_feedback",
+                                                 "freelancer_left_feedback"};
+    only_known(o, known, where);
+    auto field = [&](std::string_view key) -> boost::json::value const& { return member(o, key, where); };
+    auto at = [&](std::string_view key) { return path(where, key); };
+    auto optional_time = [&](std::string_view key) {
+        (void)field(key);
+        return to_optional_timestamp(o, key, where);
+    };
+    candidacy_data d{job_id{to_u64(field("job"), at("job"))},
+                     freelancer_id{to_u64(field("freelancer"), at("freelancer"))}};
+    d.last_event_at = optional_time("last_event_at");
+    if (!field("terms").is_null()) d.terms = to_recorded_terms(field("terms"), at("terms"));
+    d.offer_sent_at = optional_time("offer_sent_at");
+    d.hired_at = optional_time("hired_at");
+    d.started_at = optional_time("started_at");
+    d.ended_at = optional_time("ended_at");
+    auto const minutes = to_i64(field("minutes_logged"), at("minutes_logged"));
+    if (minutes < 0) throw json_error(at("minutes_logged"), "cannot be negative");
+    d.minutes_logged = std::chrono::minutes{minutes};
+    d.milestone = to_milestone_status(field("milestone"), at("milestone"));
+    d.milestone_amount = to_money(field("milestone_amount"), at("milestone_amount"));
+    d.paid = to_money(field("paid"), at("paid"));
+    auto const count = to_u64(field("milestones_paid"), at("milestones_paid"));
+    if (count > std::numeric_limits<std::uint32_t>::max())
+        throw json_error(at("milestones_paid"), "must be at most 4294967295");
+    d.milestones_paid = static_cast<std::uint32_t>(count);
+    d.client_left_feedback = to_bool(field("client_left_feedback"), at("client_left_feedback"));
+    d.freelancer_left_feedback = to_bool(field("freelancer_left_feedback"), at("freelancer_left_feedback"));
+    return d;
+}
+
+/// Throws `json_error` when the data of a candidacy of the canonical
+/// lifecycle cannot be what the engine leaves in state `state` (docs/domain.md,
+/// and docs/persistence.md for the list). Fields are named under `where`.
+///
+///     hireguard::json_codec::check_consistency("interviewing", d, "data");   // throws if d.hired_at is set
+inline void check_consistency(std::string_view state, candidacy_data const& d, std::string_view where) {
+    auto at = [&](std::string_view key) { return path(where, key); };
+    auto fail = [&](std::string_view key, std::string const& reason) { throw json_error(at(key), reason); };
+    std::string const in = " in " + std::string(state);
+
+    bool const hired = state == "contract_pending" || state == "contract_active" || state == "contract_paused" ||
+                       state == "contract_ended";
+    bool const offer_required = hired || state == "offered" || state == "offer_declined";
+    bool const offer_allowed = offer_required || state == "closed";
+
+    // The offer: its terms and when it was sent, together.
+    if (!offer_allowed) {
+        if (d.terms) fail("terms", "an offer" + in + ", a state that no offer has reached");
+        if (d.offer_sent_at) fail("offer_sent_at", "an offer" + in + ", a state that no offer has reached");
+    }
+    if (offer_required && !d.terms) fail("terms", "missing: a candidacy" + in + " has an offer's terms");
+    if (d.terms && !d.offer_sent_at) fail("offer_sent_at", "missing: an offer's terms come with when it was sent");
+    if (!d.terms && d.offer_sent_at) fail("terms", "missing: an offer was sent, its terms are needed");
+
+    // The hire and the contract's dates.
+    if (hired && !d.hired_at) fail("hired_at", "missing: a candidacy" + in + " was hired");
+    if (!hired && d.hired_at) fail("hired_at", "a hire on a candidacy" + in + ", which was never hired");
+    bool const must_have_started = state == "contract_active" || state == "contract_paused";
+    if (must_have_started && !d.started_at) fail("started_at", "missing: a contract" + in + " has begun");
+    if (!hired && d.started_at) fail("started_at", "a contract start on a candidacy that was never hired");
+    if (state == "contract_pending" && d.started_at) fail("started_at", "a pending contract has not begun");
+    if (hired && !d.started_at) {
+        // Accepted before its start date: contract_pending, or ended from it.
+        if (!d.terms->start_date)
+            fail("terms.start_date", "missing: a contract accepted before it began needs a start date");
+        if (*d.terms->start_date <= *d.hired_at)
+            fail("terms.start_date", "a contract that has not begun must start after its acceptance, " +
+                                         to_string(*d.hired_at) + ", not " + to_string(*d.terms->start_date));
+    }
+    if (state == "contract_ended" && !d.ended_at) fail("ended_at", "missing: a contract" + in + " has an end");
+    if (state != "contract_ended" && d.ended_at) fail("ended_at", "an end of contract" + in);
+
+    // Work and money, only once the contract has begun.
+    if (d.minutes_logged.count() != 0 && !hired)
+        fail("minutes_logged", "minutes logged on a candidacy that was never hired");
+    if (d.minutes_logged.count() != 0 && !d.started_at)
+        fail("minutes_logged", "minutes logged on a contract that never began");
+    bool const fixed = hired && d.terms->kind == contract_kind::fixed_price;
+    std::string const no_milestones = hired ? "milestones belong to fixed-price contracts, and this one is hourly"
+                                            : "a candidacy" + in + " has no contract";
+    if (!fixed) {
+        if (d.milestone != milestone_status::none) fail("milestone", no_milestones);
+        if (d.milestone_amount != money{}) fail("milestone_amount", no_milestones);
+        if (d.paid != money{}) fail("paid", no_milestones);
+        if (d.milestones_paid != 0) fail("milestones_paid", no_milestones);
+    } else if (!d.started_at) {
+        // The hire funds the first milestone; nothing else happens to it before the start.
+        if (d.milestone != milestone_status::funded)
+            fail("milestone", "a fixed-price contract that has not begun has its first milestone funded");
+        if (d.milestone_amount != d.terms->first_milestone)
+            fail("milestone_amount", "a fixed-price contract that has not begun has its first milestone, " +
+                                         std::to_string(d.terms->first_milestone.cents()) + " cents, funded");
+        if (d.paid != money{}) fail("paid", "nothing is paid before the contract begins");
+        if (d.milestones_paid != 0) fail("milestones_paid", "no milestone is paid before the contract begins");
+    } else {
+        if (d.milestone == milestone_status::none && d.milestone_amount != money{})
+            fail("milestone_amount", "must be 0 when no milestone is funded");
+        if (d.milestone != milestone_status::none && d.milestone_amount <= money{})
+            fail("milestone_amount", "a funded milestone's amount must be above zero");
+        if ((d.paid == money{}) != (d.milestones_paid == 0))
+            fail("milestones_paid", "paid milestones and the amount paid must both be zero or both above zero");
+        if (d.paid.cents() < static_cast<std::int64_t>(d.milestones_paid))
+            fail("paid", "each paid milestone is at least one cent");
+    }
+
+    // Feedback only after the end.
+    if (state != "contract_ended") {
+        if (d.client_left_feedback) fail("client_left_feedback", "feedback before the end of a contract");
+        if (d.freelancer_left_feedback) fail("freelancer_left_feedback", "feedback before the end of a contract");
+    }
+
+    // The clock: nothing happened in prospect, and the dates come in order.
+    if (state == "prospect" && d.last_event_at) fail("last_event_at", "no event has been accepted in prospect");
+    struct dated {
+        std::string_view key;
+        std::optional<timestamp> const& when;
+    };
+    dated const order[] = {{"offer_sent_at", d.offer_sent_at},
+                           {"hired_at", d.hired_at},
+                           {"started_at", d.started_at},
+                           {"ended_at", d.ended_at},
+                           {"last_event_at", d.last_event_at}};
+    dated const* previous = nullptr;
+    for (auto const& x : order) {
+        if (!x.when) {
+            if (x.key == "last_event_at" && previous)
+                fail("last_event_at", "missing while " + at(previous->key) + " is set");
+            continue;
+        }
+        if (previous && *x.when < *previous->when)
+            fail(x.key, to_string(*x.when) + " is before " + at(previous->key) + ", " + to_string(*previous->when));
+        previous = &x;
+    }
+}
+
+}  // namespace json_codec
+
+namespace detail {
+template <class... S>
+[[nodiscard]] constexpr bool names_a_state(std::string_view name, type_list<S...> /*states*/) noexcept {
+    return ((S::name == name) || ...);
+}
+}  // namespace detail
+
+/// The snapshot of a machine: its state, its policy and its data, as a JSON
+/// object in the format of docs/persistence.md. Throws `json_error` only for
+/// a timestamp outside the years 1900 to 9999 (a start date given as such).
+///
+///     hireguard::machine m{hireguard::job_id{7}, hireguard::freelancer_id{42}};
+///     boost::json::object s = hireguard::snapshot(m);   // {"format":1,"state":"prospect",...}
+template <workflow W>
+[[nodiscard]] boost::json::object snapshot(basic_machine<W> const& m) {
+    boost::json::object o;
+    o["format"] = snapshot_format;
+    o["state"] = m.state_name();
+    o["policy"] = json_codec::from_policy(m.policy());
+    o["data"] = json_codec::from_data(m.data());
+    return o;
+}
+
+/// `snapshot(m)` as compact JSON text.
+///
+///     std::string text = hireguard::snapshot_text(m);
+template <workflow W>
+[[nodiscard]] std::string snapshot_text(basic_machine<W> const& m) {
+    return boost::json::serialize(snapshot(m));
+}
+
+/// A machine from its snapshot. Checks everything first (docs/persistence.md)
+/// and throws `json_error` naming the first field at fault; builds a new
+/// machine only from a document that passes.
+///
+///     hireguard::machine m = hireguard::restore(hireguard::snapshot(original));
+///     assert(m == original);
+template <workflow W = lifecycle>
+[[nodiscard]] basic_machine<W> restore(boost::json::value const& document) {
+    using namespace json_codec;
+    auto const& o = as_object(document, "");
+    static constexpr std::string_view known[] = {"format", "state", "policy", "data"};
+    only_known(o, known, "");
+    if (auto const& f = member(o, "format", "");
+        !(f.is_int64() || f.is_uint64()) || to_i64(f, "format") != snapshot_format)
+        throw json_error("format", "expected 1, the only snapshot format");
+    auto const state = to_string_view(member(o, "state", ""), "state");
+    if (!detail::names_a_state(state, states_t<W>{}))
+        throw json_error("state", "\"" + std::string(state) + "\" is not a state of the workflow");
+    policy const p = to_policy(member(o, "policy", ""), "policy");
+    candidacy_data const d = to_data(member(o, "data", ""), "data");
+    if constexpr (std::is_same_v<W, lifecycle>) check_consistency(state, d, "data");
+    return *basic_machine<W>::from_parts(state, d, p);
+}
+
+/// A machine from a snapshot's JSON text; malformed JSON is a `json_error`
+/// with an empty `field()`.
+///
+///     hireguard::machine m = hireguard::restore(std::string_view{text});
+template <workflow W = lifecycle>
+[[nodiscard]] basic_machine<W> restore(std::string_view text) {
+    boost::json::error_code ec;
+    boost::json::value const v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
+    if (ec) throw json_error("", "malformed JSON: " + ec.message());
+    return restore<W>(v);
+}
+
+/// `restore(std::string_view{text})`, so that a string literal is text.
+///
+///     hireguard::machine m = hireguard::restore(R"({"format": 1, ...})");
+template <workflow W = lifecycle>
+[[nodiscard]] basic_machine<W> restore(char const* text) {
+    return restore<W>(std::string_view(text));
+}
+
+}  // namespace hireguard
+
+#endif
