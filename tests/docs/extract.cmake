@@ -1,0 +1,92 @@
+# Extracts the ```cpp blocks of one Markdown file, for tests/docs/CMakeLists.txt.
+#   hireguard_extract_cpp_blocks(<markdown file> <output directory> <prefix> <out var>)
+# Writes <prefix>_<n>.cpp for the n-th ```cpp block (n from 1), each starting
+# with a #line directive so that diagnostics point into the Markdown file, and
+# rewrites a file only when its content changes (no rebuild on re-configure).
+# <out var> receives one entry per block: "<n>|<info>|<file>", where <info> is
+# the rest of the fence line ("compile-fail", "output", ...), spaces as '+'.
+# For a block marked "output", the body of the next ```text block is written
+# to <prefix>_<n>.expected.
+# Only fences at the start of a line count; a block ends at the next line that
+# starts with ```.
+function(hireguard_extract_cpp_blocks markdown out_dir prefix out_var)
+  file(READ ${markdown} content)
+  file(RELATIVE_PATH shown ${PROJECT_SOURCE_DIR} ${markdown})
+  # A leading newline lets every fence be found as "\n```".
+  set(rest "\n${content}")
+  set(line 0)
+  set(n 0)
+  set(blocks)
+  set(want_output "")
+  while(TRUE)
+    string(FIND "${rest}" "\n```" open)
+    if(open EQUAL -1)
+      break()
+    endif()
+    string(SUBSTRING "${rest}" 0 ${open} before)
+    string(REGEX MATCHALL "\n" newlines "${before}")
+    list(LENGTH newlines count)
+    math(EXPR line "${line} + ${count} + 1")  # the fence's own line
+    math(EXPR after_fence "${open} + 4")
+    string(SUBSTRING "${rest}" ${after_fence} -1 rest)
+    # The info string: the rest of the fence's line.
+    string(FIND "${rest}" "\n" eol)
+    if(eol EQUAL -1)
+      message(FATAL_ERROR "${shown}:${line}: a code fence with no closing fence")
+    endif()
+    string(SUBSTRING "${rest}" 0 ${eol} info)
+    string(STRIP "${info}" info)
+    string(SUBSTRING "${rest}" ${eol} -1 rest)
+    string(FIND "${rest}" "\n```" close)
+    if(close EQUAL -1)
+      message(FATAL_ERROR "${shown}:${line}: a code fence with no closing fence")
+    endif()
+    string(SUBSTRING "${rest}" 0 ${close} body)
+    string(REGEX MATCHALL "\n" newlines "${body}")
+    list(LENGTH newlines count)
+    math(EXPR body_line "${line} + 1")
+    math(EXPR line "${line} + ${count}")  # the closing fence is the next "\n```"
+    # Skip the closing fence's own line.
+    math(EXPR after_close "${close} + 4")
+    string(SUBSTRING "${rest}" ${after_close} -1 rest)
+    string(FIND "${rest}" "\n" eol)
+    if(eol EQUAL -1)
+      set(rest "")
+    else()
+      string(SUBSTRING "${rest}" ${eol} -1 rest)
+    endif()
+    math(EXPR line "${line} + 1")
+    # The body starts with the newline that ended the fence line.
+    if(NOT body STREQUAL "")
+      string(SUBSTRING "${body}" 1 -1 body)
+    endif()
+    if(info STREQUAL "text" AND want_output)
+      file(WRITE ${want_output}.new "${body}\n")
+      file(COPY_FILE ${want_output}.new ${want_output} ONLY_IF_DIFFERENT)
+      file(REMOVE ${want_output}.new)
+      set(want_output "")
+    endif()
+    # Only ```cpp and ```cpp <words> blocks are compiled.
+    if(NOT info MATCHES "^cpp( |$)")
+      continue()
+    endif()
+    if(want_output)
+      message(FATAL_ERROR "${shown}:${line}: a block marked 'output' has no ```text block after it")
+    endif()
+    math(EXPR n "${n} + 1")
+    string(REGEX REPLACE "^cpp ?" "" words "${info}")
+    if(words MATCHES "(^| )output( |$)")
+      set(want_output ${out_dir}/${prefix}_${n}.expected)
+    endif()
+    string(REPLACE " " "+" words "${words}")
+    set(file ${out_dir}/${prefix}_${n}.cpp)
+    file(WRITE ${file}.new "#line ${body_line} \"${shown}\"\n${body}\n")
+    file(COPY_FILE ${file}.new ${file} ONLY_IF_DIFFERENT)
+    file(REMOVE ${file}.new)
+    list(APPEND blocks "${n}|${words}|${file}")
+  endwhile()
+  if(want_output)
+    message(FATAL_ERROR "${shown}: the last block marked 'output' has no ```text block after it")
+  endif()
+  set(${out_var} "${blocks}" PARENT_SCOPE)
+endfunction()
