@@ -223,14 +223,16 @@ public:
                 [[maybe_unused]] nondeterministic_transition<State, Event> error;
             } else {
                 using row = typename detail::front<rows>::type;
-                if (auto v = detail::input_violation(data_, policy_, e))
-                    throw invalid_event(rejection::from(std::move(*v), State::name, Event::name));
+                if (detail::input_violation_fast(data_, policy_, e)) [[unlikely]]
+                    throw invalid_event(
+                        rejection::from(*detail::input_violation(data_, policy_, e), State::name, Event::name));
                 detail::complete<typename row::Action>(data_, e);
                 return candidacy<typename row::Target, W>(data_, policy_);
             }
         } else {
             using result = typename detail::outcome_of<W, State, typename detail::targets_of<rows>::type>::type;
-            if (auto v = detail::input_violation(data_, policy_, e)) return reject<result>(std::move(*v), Event::name);
+            if (detail::input_violation_fast(data_, policy_, e)) [[unlikely]]
+                return reject<result>(*detail::input_violation(data_, policy_, e), Event::name);
             // Rows are tried last to first, as the Boost.MSM back-end does.
             return try_rows<result>(e, typename detail::reverse<rows>::type{});
         }
@@ -250,23 +252,21 @@ private:
                       alt{rejection::from(std::move(v), State::name, event_name), std::move(*this)});
     }
 
-    template <class Result, class Event, class... Rows>
-    Result try_rows(Event const& e, type_list<Rows...> /*rows*/) {
-        detail::explainer<Event> explain = nullptr;
-        std::optional<Result> out;
-        auto attempt = [&]<class Row>(Row* /*row*/) {
-            if (out) return;
-            if (!detail::guard_holds<typename Row::Guard>(data_, policy_, e)) {
-                if constexpr (detail::is_guarded_v<Row>) explain = &rule_explain<typename Row::Guard, Event>;
-                return;
-            }
+    // Rows are tried in the order given, each returning straight into the
+    // result: no intermediate copy of the data.
+    template <class Result, class Event>
+    Result try_rows(Event const& e, type_list<> /*rows*/, detail::explainer<Event> explain) {
+        return reject<Result>(explain(data_, policy_, e), Event::name);
+    }
+    template <class Result, class Event, class Row, class... Rest>
+    Result try_rows(Event const& e, type_list<Row, Rest...> /*rows*/, detail::explainer<Event> explain = nullptr) {
+        if (detail::guard_holds<typename Row::Guard>(data_, policy_, e)) {
             using target = candidacy<typename Row::Target, W>;
             detail::complete<typename Row::Action>(data_, e);
-            out.emplace(Result(std::in_place_type<target>, target(data_, policy_)));
-        };
-        (attempt(static_cast<Rows*>(nullptr)), ...);
-        if (out) return std::move(*out);
-        return reject<Result>(explain(data_, policy_, e), Event::name);
+            return Result(std::in_place_type<target>, target(data_, policy_));
+        }
+        if constexpr (detail::is_guarded_v<Row>) explain = &rule_explain<typename Row::Guard, Event>;
+        return try_rows<Result>(e, type_list<Rest...>{}, explain);
     }
 
     candidacy_data data_;
