@@ -332,45 +332,63 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
     std::size_t total = 0;
     for (auto const& c : chunks) total += c.by_owner[self].size();
 
-    // Number the candidacies in order of first appearance, then gather each
-    // one's events in file order (a counting sort, stable).
+    // First pass, in file order: number the candidacies, give each its
+    // machine, and find those whose events the file does not list in time
+    // order.
     candidacy_index index;
-    std::vector<std::uint32_t> id_of;
+    std::vector<std::uint32_t, huge_allocator<std::uint32_t>> id_of;
     id_of.reserve(total);
-    for (auto const& c : chunks)
-        for (record const& r : c.by_owner[self])
-            id_of.push_back(index.find_or_add(r.job, r.freelancer, mix(r.job, r.freelancer)));
-    std::vector<std::uint32_t> start(std::size_t{index.size()} + 1, 0);
-    for (std::uint32_t id : id_of) ++start[id + 1];
-    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-    std::vector<record const*> order(total);
-    {
-        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-        std::size_t k = 0;
-        for (auto const& c : chunks)
-            for (record const& r : c.by_owner[self]) order[next[id_of[k++]]++] = &r;
-    }
-    id_of = {};
-
-    for (std::uint32_t id = 0; id < index.size(); ++id) {
-        auto const b = order.begin() + start[id];
-        auto const e = order.begin() + start[id + 1];
-        auto const earlier = [](record const* x, record const* y) { return x->at < y->at; };
-        if (!std::is_sorted(b, e, earlier)) std::stable_sort(b, e, earlier);
-        record const& first = **b;
-        hireguard::machine m{hireguard::job_id{first.job}, hireguard::freelancer_id{first.freelancer}};
-        for (auto it = b; it != e; ++it) {
-            record const& r = **it;
-            hireguard::verdict v = m.process(r.event);
-            if (v) [[likely]] {
-                ++out.accepted;
-                continue;
+    std::vector<hireguard::machine, huge_allocator<hireguard::machine>> machines;
+    std::vector<std::int64_t> latest;
+    std::vector<bool> unsorted;
+    for (auto const& c : chunks) {
+        for (record const& r : c.by_owner[self]) {
+            std::uint32_t const id = index.find_or_add(r.job, r.freelancer, mix(r.job, r.freelancer));
+            id_of.push_back(id);
+            if (id == machines.size()) {
+                machines.emplace_back(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer});
+                latest.push_back(r.at);
+                unsorted.push_back(false);
+            } else if (r.at < latest[id]) {
+                unsorted[id] = true;
+            } else {
+                latest[id] = r.at;
             }
-            rejection const& why = v.error();
-            add_reason(out.reasons, why.kind, why.rule_name, 1);
-            out.violations.push_back({first_line[r.chunk] + r.line + 1, r.job, r.freelancer, why});
         }
     }
+
+    auto run = [&](hireguard::machine& m, record const& r) {
+        hireguard::verdict v = m.process(r.event);
+        if (v) [[likely]] {
+            ++out.accepted;
+            return;
+        }
+        rejection const& why = v.error();
+        add_reason(out.reasons, why.kind, why.rule_name, 1);
+        out.violations.push_back({first_line[r.chunk] + r.line + 1, r.job, r.freelancer, why});
+    };
+
+    // Second pass, in file order, for the candidacies in time order: the
+    // records are read in sequence and the machines in use stay in cache.
+    std::vector<std::pair<std::uint32_t, record const*>> apart;
+    std::size_t k = 0;
+    for (auto const& c : chunks) {
+        for (record const& r : c.by_owner[self]) {
+            std::uint32_t const id = id_of[k++];
+            if (unsorted[id]) [[unlikely]] {
+                apart.emplace_back(id, &r);
+                continue;
+            }
+            run(machines[id], r);
+        }
+    }
+
+    // The others, sorted by time; equal times keep their file order.
+    std::stable_sort(apart.begin(), apart.end(), [](auto const& x, auto const& y) {
+        return x.first != y.first ? x.first < y.first : x.second->at < y.second->at;
+    });
+    for (auto const& [id, r] : apart) run(machines[id], *r);
+
     std::sort(out.violations.begin(), out.violations.end(),
               [](violation_report const& x, violation_report const& y) { return x.line < y.line; });
 }

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <chrono>
 #include <concepts>
 #include <cstddef>
@@ -30,6 +31,7 @@
 #include <variant>
 
 #include <boost/json.hpp>
+#include <boost/json/basic_parser_impl.hpp>
 
 #include <hireguard/json/values.hpp>
 #include <hireguard/table.hpp>
@@ -184,29 +186,303 @@ struct event_table<std::variant<Events...>> {
         std::size_t index;
     };
 
-    // Names sorted at compile time, so that a lookup is a binary search that
-    // allocates nothing.
-    static constexpr std::array<entry, sizeof...(Events)> by_name = [] {
+    // A hash table of the names, built at compile time: a lookup hashes
+    // three characters and compares one name, and allocates nothing.
+    static constexpr std::size_t slots = std::bit_ceil(4 * sizeof...(Events));
+    static constexpr std::size_t hash(std::string_view n) noexcept {
+        return (n.size() * 0x9E37U + static_cast<unsigned char>(n[0]) * 0x3BU +
+                static_cast<unsigned char>(n[n.size() / 2]) * 0x1FU) &
+               (slots - 1);
+    }
+    static constexpr std::array<entry, slots> by_name = [] {
+        std::array<entry, slots> table{};
         std::size_t i = 0;
-        std::array<entry, sizeof...(Events)> a{entry{Events::name, i++}...};
-        std::sort(a.begin(), a.end(), [](entry const& x, entry const& y) { return x.name < y.name; });
-        return a;
+        for (std::string_view n : {Events::name...}) {
+            std::size_t h = hash(n);
+            while (!table[h].name.empty()) h = (h + 1) & (slots - 1);
+            table[h] = entry{n, i++};
+        }
+        return table;
     }();
-    static_assert(std::adjacent_find(by_name.begin(), by_name.end(),
-                                     [](entry const& x, entry const& y) { return x.name == y.name; }) == by_name.end(),
-                  "hireguard: two events of the workflow have the same name");
+    static constexpr bool names_unique() {
+        std::array<std::string_view, sizeof...(Events)> names{Events::name...};
+        for (std::size_t i = 0; i < names.size(); ++i)
+            for (std::size_t j = i + 1; j < names.size(); ++j)
+                if (names[i] == names[j] || names[i].empty()) return false;
+        return true;
+    }
+    static_assert(names_unique(), "hireguard: every event of the workflow needs a name of its own");
 
-    static constexpr std::array<decoder, sizeof...(Events)> decoders = {
-        +[](event_fields const& f, std::string_view where) -> variant {
-            return variant(std::in_place_type<Events>, decode_payload<Events>(f, where));
-        }...};
+    template <class Event>
+    static variant decode_as(event_fields const& f, std::string_view where) {
+        return variant(std::in_place_type<Event>, decode_payload<Event>(f, where));
+    }
+    static constexpr std::array<decoder, sizeof...(Events)> decoders = {&decode_as<Events>...};
 
     static constexpr std::optional<std::size_t> find(std::string_view name) noexcept {
-        auto const* it = std::lower_bound(by_name.begin(), by_name.end(), name,
-                                          [](entry const& x, std::string_view n) { return x.name < n; });
-        if (it == by_name.end() || it->name != name) return std::nullopt;
-        return it->index;
+        if (name.empty()) return std::nullopt;
+        for (std::size_t h = hash(name);; h = (h + 1) & (slots - 1)) {
+            entry const& e = by_name[h];
+            if (e.name.empty()) return std::nullopt;
+            if (e.name == name) return e.index;
+        }
     }
+};
+
+// Timestamps as json/values.hpp's parse_timestamp reads them (the same
+// strings accepted, the same values), with the calendar arithmetic done
+// directly: it is on the hot path of every line.
+[[nodiscard]] constexpr std::optional<timestamp> parse_timestamp_fast(std::string_view s) noexcept {
+    if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+        return std::nullopt;
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i]) - '0'); };
+    unsigned any_not_digit = 0;
+    for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U, 11U, 12U, 14U, 15U, 17U, 18U}) any_not_digit |= digit(i) > 9;
+    if (any_not_digit != 0) return std::nullopt;
+    unsigned const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    unsigned const mo = digit(5) * 10 + digit(6);
+    unsigned const d = digit(8) * 10 + digit(9);
+    unsigned const h = digit(11) * 10 + digit(12);
+    unsigned const mi = digit(14) * 10 + digit(15);
+    unsigned const se = digit(17) * 10 + digit(18);
+    if (y < 1900 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return std::nullopt;
+    bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    constexpr unsigned char month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d > month_days[mo - 1] + (mo == 2 && leap ? 1U : 0U)) return std::nullopt;
+    // Days since 1970-01-01 (H. Hinnant's days_from_civil).
+    int const yy = static_cast<int>(y) - (mo <= 2 ? 1 : 0);
+    int const era = yy / 400;
+    int const yoe = yy - era * 400;
+    int const doy = static_cast<int>((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1);
+    int const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long const days = static_cast<long long>(era) * 146097 + doe - 719468;
+    return timestamp{std::chrono::seconds{days * 86400 + h * 3600 + mi * 60 + se}};
+}
+
+// The values of one log line, read by `fast_reader`.
+struct fast_fields {
+    std::uint64_t job = 0;
+    std::uint64_t freelancer = 0;
+    std::size_t event = 0;
+    std::optional<timestamp> at;
+    std::int64_t minutes = 0;
+    money amount{};
+    party by = party::client;
+    offer_terms terms{};
+    unsigned seen = 0;  // bits of `key`
+};
+
+// Boost.JSON's SAX parser calls this for each token of a line. It reads the
+// common, well-formed lines without building a DOM; at anything unusual
+// (an unknown or repeated field, a value of another type, an escaped string,
+// an array) it stops, and the line is decoded again through the DOM, which
+// names the field at fault. It accepts only what the DOM decoding accepts,
+// with the same result.
+template <class Variant>
+struct fast_reader {
+    enum key : unsigned {
+        k_job = 1U << 0,
+        k_freelancer = 1U << 1,
+        k_event = 1U << 2,
+        k_at = 1U << 3,
+        k_minutes = 1U << 4,
+        k_amount = 1U << 5,
+        k_by = 1U << 6,
+        k_terms = 1U << 7,
+        t_kind = 1U << 8,
+        t_hourly_rate = 1U << 9,
+        t_first_milestone = 1U << 10,
+        t_start_date = 1U << 11,
+    };
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+    fast_fields f;
+    unsigned current = 0;
+    int depth = 0;
+
+    static bool stop(boost::system::error_code& ec) {
+        ec = boost::json::error::syntax;
+        return false;
+    }
+    bool on_document_begin(boost::system::error_code& /*ec*/) { return true; }
+    bool on_document_end(boost::system::error_code& /*ec*/) { return true; }
+    bool on_array_begin(boost::system::error_code& ec) { return stop(ec); }
+    bool on_array_end(std::size_t /*n*/, boost::system::error_code& ec) { return stop(ec); }
+    bool on_object_begin(boost::system::error_code& ec) {
+        if (depth == 0 || (depth == 1 && current == k_terms)) {
+            ++depth;
+            return true;
+        }
+        return stop(ec);
+    }
+    bool on_object_end(std::size_t /*n*/, boost::system::error_code& /*ec*/) {
+        --depth;
+        return true;
+    }
+    bool on_string_part(std::string_view /*s*/, std::size_t /*n*/, boost::system::error_code& ec) { return stop(ec); }
+    bool on_key_part(std::string_view /*s*/, std::size_t /*n*/, boost::system::error_code& ec) { return stop(ec); }
+    bool on_number_part(std::string_view /*s*/, boost::system::error_code& /*ec*/) { return true; }
+    bool on_comment_part(std::string_view /*s*/, boost::system::error_code& ec) { return stop(ec); }
+    bool on_comment(std::string_view /*s*/, boost::system::error_code& ec) { return stop(ec); }
+    bool on_double(double /*d*/, std::string_view /*s*/, boost::system::error_code& ec) { return stop(ec); }
+    bool on_bool(bool /*b*/, boost::system::error_code& ec) { return stop(ec); }
+
+    bool on_key(std::string_view k, std::size_t /*n*/, boost::system::error_code& ec) {
+        unsigned id = 0;
+        if (depth == 1) {
+            if (k == "event") {
+                id = k_event;
+            } else if (k == "job") {
+                id = k_job;
+            } else if (k == "freelancer") {
+                id = k_freelancer;
+            } else if (k == "at") {
+                id = k_at;
+            } else if (k == "minutes") {
+                id = k_minutes;
+            } else if (k == "terms") {
+                id = k_terms;
+            } else if (k == "amount") {
+                id = k_amount;
+            } else if (k == "by") {
+                id = k_by;
+            }
+        } else if (k == "kind") {
+            id = t_kind;
+        } else if (k == "hourly_rate") {
+            id = t_hourly_rate;
+        } else if (k == "first_milestone") {
+            id = t_first_milestone;
+        } else if (k == "start_date") {
+            id = t_start_date;
+        }
+        if (id == 0 || (f.seen & id) != 0) return stop(ec);
+        f.seen |= id;
+        current = id;
+        return true;
+    }
+
+    bool on_string(std::string_view s, std::size_t /*n*/, boost::system::error_code& ec) {
+        switch (current) {
+            case k_event:
+                if (auto i = event_table<Variant>::find(s)) {
+                    f.event = *i;
+                    return true;
+                }
+                return stop(ec);
+            case k_at:
+                if (auto t = parse_timestamp_fast(s)) {
+                    f.at = *t;
+                    return true;
+                }
+                return stop(ec);
+            case k_by:
+                if (s == "client" || s == "freelancer") {
+                    f.by = s == "client" ? party::client : party::freelancer;
+                    return true;
+                }
+                return stop(ec);
+            case t_kind:
+                if (s == "hourly" || s == "fixed_price") {
+                    f.terms.kind = s == "hourly" ? contract_kind::hourly : contract_kind::fixed_price;
+                    return true;
+                }
+                return stop(ec);
+            case t_start_date:
+                if (auto t = parse_timestamp_fast(s)) {
+                    f.terms.start_date = *t;
+                    return true;
+                }
+                return stop(ec);
+            default:
+                return stop(ec);
+        }
+    }
+
+    bool on_int64(std::int64_t i, std::string_view /*s*/, boost::system::error_code& ec) {
+        switch (current) {
+            case k_minutes:
+                f.minutes = i;
+                return true;
+            default:
+                if (i < 0) return stop(ec);
+                return on_uint64(static_cast<std::uint64_t>(i), {}, ec);
+        }
+    }
+
+    bool on_uint64(std::uint64_t u, std::string_view /*s*/, boost::system::error_code& ec) {
+        switch (current) {
+            case k_job:
+                f.job = u;
+                return true;
+            case k_freelancer:
+                f.freelancer = u;
+                return true;
+            default:
+                break;
+        }
+        if (u > static_cast<std::uint64_t>(INT64_MAX)) return stop(ec);
+        money const m = cents(static_cast<std::int64_t>(u));
+        switch (current) {
+            case k_amount:
+                f.amount = m;
+                return true;
+            case t_hourly_rate:
+                f.terms.hourly_rate = m;
+                return true;
+            case t_first_milestone:
+                f.terms.first_milestone = m;
+                return true;
+            default:
+                return stop(ec);
+        }
+    }
+
+    // A null `at` is no timestamp; null terms fields other than `kind` are left out.
+    bool on_null(boost::system::error_code& ec) {
+        if (current == k_at || current == t_hourly_rate || current == t_first_milestone || current == t_start_date)
+            return true;
+        return stop(ec);
+    }
+};
+
+// The event of fast-read fields, or nothing when its members do not match
+// its payload (the DOM decoding then says which).
+template <class Event>
+[[nodiscard]] bool build_fast(fast_fields const& f, Event& e) {
+    using reader = fast_reader<std::variant<Event>>;
+    auto const has = [&](unsigned bit) { return (f.seen & bit) != 0; };
+    if (has(reader::k_terms) != with_terms<Event> || has(reader::k_minutes) != with_minutes<Event> ||
+        has(reader::k_amount) != with_amount<Event> || has(reader::k_by) != with_party<Event>)
+        return false;
+    e.at = f.at;
+    if constexpr (with_terms<Event>) {
+        if (!has(reader::t_kind)) return false;
+        e.terms = f.terms;
+    }
+    if constexpr (with_minutes<Event>) e.minutes = std::chrono::minutes{f.minutes};
+    if constexpr (with_amount<Event>) e.amount = f.amount;
+    if constexpr (with_party<Event>) e.by = f.by;
+    return true;
+}
+
+template <class Variant>
+struct fast_builders;
+template <class... Events>
+struct fast_builders<std::variant<Events...>> {
+    using variant = std::variant<Events...>;
+    template <class Event>
+    static bool build_into(fast_fields const& f, variant& out) {
+        Event e{};
+        if (!build_fast(f, e)) return false;
+        out = e;
+        return true;
+    }
+    static constexpr std::array<bool (*)(fast_fields const&, variant&), sizeof...(Events)> table = {
+        &build_into<Events>...};
 };
 
 template <workflow W>
@@ -344,9 +620,11 @@ template <workflow W>
     return boost::json::serialize(json_codec::from_logged_event(e));
 }
 
-/// Decodes log lines one after another, reusing its parser and memory: after
-/// the first lines, decoding a line allocates nothing but what the event
-/// itself holds. Not thread-safe: one decoder per thread.
+/// Decodes log lines one after another, reusing its parsers and memory; it
+/// allocates nothing for a well-formed line. Well-formed lines are read by
+/// Boost.JSON's SAX parser straight into the event; any other line is decoded
+/// again through a DOM, with the same result as `decode_event`, errors included.
+/// Not thread-safe: one decoder per thread.
 ///
 ///     hireguard::event_decoder decoder;
 ///     for (std::string line; std::getline(in, line);) {
@@ -368,6 +646,7 @@ public:
 
     /// Decodes one line into `out`. Throws `json_error`; `out` is then unspecified.
     void decode(std::string_view line, basic_logged_event<W>& out) {
+        if (decode_fast(line, out)) return;
         // The line's DOM lives in `values_`, whose memory is reused by the next line.
         values_.release();
         parser_.reset(boost::json::storage_ptr(&values_));
@@ -379,6 +658,26 @@ public:
     }
 
 private:
+    using reader = json_codec::detail::fast_reader<event_variant_t<W>>;
+
+    // Boost.JSON's SAX parser straight into the event, for well-formed lines.
+    bool decode_fast(std::string_view line, basic_logged_event<W>& out) {
+        fast_.reset();
+        fast_.handler() = reader{};
+        boost::system::error_code ec;
+        std::size_t const used = fast_.write_some(false, line.data(), line.size(), ec);
+        if (ec || !fast_.done()) return false;
+        if (line.find_first_not_of(" \t\r\n", used) != std::string_view::npos) return false;
+        auto const& f = fast_.handler().f;
+        unsigned const needed = reader::k_job | reader::k_freelancer | reader::k_event;
+        if ((f.seen & needed) != needed) return false;
+        if (!json_codec::detail::fast_builders<event_variant_t<W>>::table[f.event](f, out.event)) return false;
+        out.job = job_id{f.job};
+        out.freelancer = freelancer_id{f.freelancer};
+        return true;
+    }
+
+    boost::json::basic_parser<reader> fast_{boost::json::parse_options{}};
     std::array<unsigned char, 1024> parse_buffer_{};
     std::array<unsigned char, 4096> value_buffer_{};
     boost::json::monotonic_resource values_{value_buffer_.data(), value_buffer_.size()};
