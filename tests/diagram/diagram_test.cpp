@@ -53,30 +53,29 @@ struct retire {
     std::optional<hireguard::timestamp> at{};
 };
 
-// A host's own rule names itself, as examples/background_check.cpp's does.
-template <int N>
-struct named_rule : hireguard::rule<named_rule<N>> {
-    static constexpr std::string_view names[] = {"two_reviewers", "spell_checked", "legal_approved", "embargo_over"};
-    static constexpr std::string_view name = names[N];
+// A host's own rules name themselves, as examples/background_check.cpp's does.
+struct always_holds {
     template <class Event>
     static std::optional<hireguard::violation> check(hireguard::candidacy_data const&, hireguard::policy const&,
                                                      Event const&) {
         return std::nullopt;
     }
 };
-using two_reviewers = named_rule<0>;
-using spell_checked = named_rule<1>;
-using legal_approved = named_rule<2>;
-using embargo_over = named_rule<3>;
+struct two_reviewers : hireguard::rule<two_reviewers>, always_holds {
+    static constexpr std::string_view name = "two_reviewers";
+};
+struct spell_checked : hireguard::rule<spell_checked>, always_holds {
+    static constexpr std::string_view name = "spell_checked";
+};
+struct legal_approved : hireguard::rule<legal_approved>, always_holds {
+    static constexpr std::string_view name = "legal_approved";
+};
+struct embargo_over : hireguard::rule<embargo_over>, always_holds {
+    static constexpr std::string_view name = "embargo_over";
+};
 
 // A guard that is a functor and names nothing.
-struct anonymous : hireguard::rule<anonymous> {
-    template <class Event>
-    static std::optional<hireguard::violation> check(hireguard::candidacy_data const&, hireguard::policy const&,
-                                                     Event const&) {
-        return std::nullopt;
-    }
-};
+struct anonymous : hireguard::rule<anonymous>, always_holds {};
 
 struct articles {
     using initial_state = draft;
@@ -365,7 +364,10 @@ TEST(Json, LifecycleStatesHaveTheDomainsKinds) {
     };
     auto const& states = v.at("states").as_array();
     ASSERT_EQ(states.size(), expected.size());
-    for (auto const& [name, kind, absorbing] : expected) {
+    for (auto const& state : expected) {
+        std::string const& name = std::get<0>(state);
+        std::string const& kind = std::get<1>(state);
+        bool const absorbing = std::get<2>(state);
         SCOPED_TRACE(name);
         auto const* s = std::find_if(states.begin(), states.end(),
                                      [&](boost::json::value const& x) { return x.at("name").as_string() == name; });
