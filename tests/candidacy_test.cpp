@@ -1,4 +1,5 @@
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 
@@ -54,6 +55,11 @@ TEST(Candidacy, BeginsInProspectWithItsIds) {
     EXPECT_EQ(c.state_name(), "prospect");
     EXPECT_EQ(c.job(), job_id{7});
     EXPECT_EQ(c.freelancer(), freelancer_id{42});
+}
+
+TEST(Candidacy, RefusesAPolicyThatMakesNoSense) {
+    EXPECT_THROW((void)begin_candidacy(job_id{7}, freelancer_id{42}, policy{.offer_lifetime = -std::chrono::days{1}}),
+                 std::invalid_argument);
 }
 
 TEST(Candidacy, ProposalToHireToLoggedWork) {

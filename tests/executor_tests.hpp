@@ -1,6 +1,7 @@
 #include <chrono>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -39,6 +40,16 @@ TYPED_TEST_P(Executor, StartsInProspect) {
     EXPECT_EQ(m.state_name(), "prospect");
     EXPECT_EQ(m.data().job, job_id{7});
     EXPECT_EQ(m.data().freelancer, freelancer_id{42});
+}
+
+TYPED_TEST_P(Executor, RefusesAPolicyThatMakesNoSense) {
+    using std::chrono::seconds;
+    EXPECT_THROW(TypeParam(job_id{7}, freelancer_id{42}, policy{.offer_lifetime = seconds{0}}), std::invalid_argument);
+    EXPECT_THROW(TypeParam(job_id{7}, freelancer_id{42}, policy{.feedback_window = seconds::max()}),
+                 std::invalid_argument);
+    EXPECT_THROW(TypeParam(job_id{7}, freelancer_id{42}, policy{.minimum_milestone = cents(0)}), std::invalid_argument);
+    TypeParam const week{job_id{7}, freelancer_id{42}, policy{.offer_lifetime = std::chrono::days{7}}};
+    EXPECT_EQ(week.policy().offer_lifetime, std::chrono::days{7});
 }
 
 TYPED_TEST_P(Executor, EveryPathReachesItsState) {
@@ -282,7 +293,8 @@ TYPED_TEST_P(Executor, TypedCandidacyBecomesAMachineInTheSameStateWithTheSameDat
     EXPECT_TRUE(m.template is<state::withdrawn>());
 }
 
-REGISTER_TYPED_TEST_SUITE_P(Executor, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput,
+REGISTER_TYPED_TEST_SUITE_P(Executor, RefusesAPolicyThatMakesNoSense,
+                            TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput,
                             TimestampOutsideTheAcceptedYearsIsInvalidInput, StartsInProspect, EveryPathReachesItsState,
                             EveryDomainRowFiresAtRunTime, EveryIllegalPairIsRejectedWithStateAndDataUnchanged,
                             TerminalStatesRejectEveryEvent, WorkBeforeHireIsRejectedWithAClearMessage,

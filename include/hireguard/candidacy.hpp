@@ -274,13 +274,14 @@ private:
 };
 
 /// Starts a candidacy of `W` (the canonical lifecycle unless named) in its
-/// initial state: `prospect`, no contact yet.
+/// initial state: `prospect`, no contact yet. Throws `std::invalid_argument`
+/// for a policy that `policy_problem` finds wrong.
 ///
 ///     auto c = hireguard::begin_candidacy(hireguard::job_id{7}, hireguard::freelancer_id{42});
 template <workflow W = lifecycle>
 [[nodiscard]] candidacy<typename W::initial_state, W> begin_candidacy(job_id job, freelancer_id freelancer,
                                                                       policy const& p = {}) {
-    return detail::candidacy_access::make<typename W::initial_state, W>(candidacy_data{job, freelancer}, p);
+    return detail::candidacy_access::make<typename W::initial_state, W>(candidacy_data{job, freelancer}, validated(p));
 }
 
 /// Satisfied when `Event` can fire on the candidacy type `C`.

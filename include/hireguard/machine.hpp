@@ -69,8 +69,10 @@ public:
     using workflow_type = W;
 
     /// A candidacy of `job` and `freelancer` in the workflow's initial state.
+    /// Throws `std::invalid_argument` for a policy that `policy_problem`
+    /// finds wrong (a zero or negative lifetime, say).
     basic_machine(job_id job, freelancer_id freelancer, hireguard::policy const& p = {})
-        : data_{job, freelancer}, policy_(p), state_(index_of<typename W::initial_state>) {}
+        : data_{job, freelancer}, policy_(validated(p)), state_(index_of<typename W::initial_state>) {}
 
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>

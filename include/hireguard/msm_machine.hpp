@@ -164,10 +164,11 @@ class basic_msm_machine {
 public:
     using workflow_type = W;
 
-    /// A candidacy of `job` and `freelancer` in the initial state.
+    /// A candidacy of `job` and `freelancer` in the initial state. Throws
+    /// `std::invalid_argument` for a policy that `policy_problem` finds wrong.
     basic_msm_machine(job_id job, freelancer_id freelancer, hireguard::policy const& p = {}) {
         fsm_.data_ = candidacy_data{job, freelancer};
-        fsm_.policy_ = p;
+        fsm_.policy_ = validated(p);
         fsm_.start();
     }
 
