@@ -6,6 +6,7 @@ valid/*.json      snapshots of reachable candidacies, in the canonical form
 malformed/*.json  one thing wrong each; malformed/EXPECTED lists, for each
                   file, the field that restore must name ("-" for the
                   document itself: malformed JSON, not an object).
+valid_job/, malformed_job/   the same for snapshots of jobs (restore_job).
 
 The expected fields are written here by hand from docs/domain.md and
 docs/persistence.md, never taken from the library. Run from anywhere:
@@ -210,24 +211,113 @@ MALFORMED = {
 }
 
 
+def candidacy(origin, name, job=3, freelancer=None):
+    d = copy.deepcopy(VALID[name])
+    d["data"]["job"] = job
+    if freelancer is not None:
+        d["data"]["freelancer"] = freelancer
+    return {"origin": origin, "state": d["state"], "data": d["data"]}
+
+
+CLOSING = "2026-01-08T00:00:00Z"
+JOB_OPEN = {"format": 1, "job": 3, "openings": 2, "open": True, "closed_at": None, "policy": dict(POLICY),
+            "candidacies": [candidacy("invitation", "invited_untimed", freelancer=5),
+                            candidacy("proposal", "interviewing", freelancer=7),
+                            candidacy("proposal", "active_hourly", freelancer=42)]}
+JOB_CLOSED = {"format": 1, "job": 3, "openings": 1, "open": False, "closed_at": CLOSING, "policy": dict(POLICY),
+              "candidacies": [candidacy("direct_offer", "closed_with_offer", freelancer=5),
+                              candidacy("proposal", "withdrawn", freelancer=7),
+                              candidacy("proposal", "active_hourly", freelancer=42)]}
+VALID_JOB = {"open": JOB_OPEN, "closed": JOB_CLOSED,
+             "empty": {"format": 1, "job": 9, "openings": 1, "open": True, "closed_at": None,
+                       "policy": dict(POLICY), "candidacies": []}}
+
+
+def job_changed(base, path, value):
+    d = copy.deepcopy(VALID_JOB[base])
+    *parents, last = path.replace("[", ".").replace("]", "").split(".")
+    target = d
+    for p in parents:
+        target = target[int(p)] if isinstance(target, list) else target[p]
+    if isinstance(target, list):
+        target[int(last)] = value
+    elif value is DELETE:
+        del target[last]
+    else:
+        target[last] = value
+    return d
+
+
+def second_hire():
+    d = copy.deepcopy(VALID_JOB["closed"])
+    d["candidacies"][1] = candidacy("proposal", "ended_hourly_feedback", freelancer=7)
+    return d
+
+
+MALFORMED_JOB = {
+    "truncated": ('{"format": 1, "job": 3, "openings": 2, "candidacies": [', ""),
+    "machine_snapshot": (VALID["interviewing"], "state"),
+    "format_missing": (job_changed("open", "format", DELETE), "format"),
+    "job_string": (job_changed("open", "job", "3"), "job"),
+    "openings_zero": (job_changed("open", "openings", 0), "openings"),
+    "openings_over_uint32": (job_changed("open", "openings", 4294967296), "openings"),
+    "open_missing": (job_changed("open", "open", DELETE), "open"),
+    "open_job_closing_time": (job_changed("open", "closed_at", CLOSING), "closed_at"),
+    "closed_at_missing": (job_changed("closed", "closed_at", DELETE), "closed_at"),
+    "policy_feedback_window_negative": (job_changed("open", "policy.feedback_window_seconds", -1),
+                                        "policy.feedback_window_seconds"),
+    "candidacies_object": (job_changed("open", "candidacies", {}), "candidacies"),
+    "candidacy_not_object": (job_changed("open", "candidacies[1]", "interviewing"), "candidacies[1]"),
+    "candidacy_unknown_field": (job_changed("open", "candidacies[0].policy", POLICY), "candidacies[0].policy"),
+    "candidacy_origin_unknown": (job_changed("open", "candidacies[0].origin", "referral"), "candidacies[0].origin"),
+    "candidacy_state_unknown": (job_changed("open", "candidacies[2].state", "hired"), "candidacies[2].state"),
+    "candidacy_data_field": (job_changed("open", "candidacies[2].data.minutes_logged", -5),
+                             "candidacies[2].data.minutes_logged"),
+    "candidacy_data_inconsistent": (job_changed("open", "candidacies[1].data.minutes_logged", 60),
+                                    "candidacies[1].data.minutes_logged"),
+    "candidacy_of_another_job": (job_changed("open", "candidacies[1].data.job", 4), "candidacies[1].data.job"),
+    "two_candidacies_of_a_freelancer": (job_changed("open", "candidacies[1].data.freelancer", 5),
+                                        "candidacies[1].data.freelancer"),
+    "candidacy_in_prospect": (job_changed("open", "candidacies[0]", {"origin": "invitation", "state": "prospect",
+                                                                     "data": dict(data(job=3, freelancer=5))}),
+                              "candidacies[0].state"),
+    "proposal_in_invited": (job_changed("open", "candidacies[0].origin", "proposal"), "candidacies[0].origin"),
+    "invitation_in_submitted": (job_changed("open", "candidacies[1]", {
+        "origin": "invitation", "state": "submitted",
+        "data": data(job=3, freelancer=7, last_event_at="2026-01-05T09:00:00Z")}), "candidacies[1].origin"),
+    "origin_other": (job_changed("open", "candidacies[2].origin", "other"), "candidacies[2].origin"),
+    "closed_candidacy_in_open_job": (job_changed("open", "candidacies[1]", candidacy(
+        "proposal", "closed_without_offer", freelancer=7)), "candidacies[1].state"),
+    "interviewing_in_closed_job": (job_changed("closed", "candidacies[1]", candidacy(
+        "proposal", "interviewing", freelancer=7)), "candidacies[1].state"),
+    "closed_at_another_time": (job_changed("closed", "candidacies[0].data.last_event_at", "2026-01-07T23:59:59Z"),
+                               "candidacies[0].data.last_event_at"),
+    "hires_over_openings": (second_hire(), "candidacies"),
+}
+
+
 def main():
-    for sub in ("valid", "malformed"):
+    for sub in ("valid_job", "malformed_job"):
+        os.makedirs(os.path.join(HERE, sub), exist_ok=True)
+    for sub in ("valid", "malformed", "valid_job", "malformed_job"):
         d = os.path.join(HERE, sub)
         for f in os.listdir(d):
             if f.endswith(".json") or f == "EXPECTED":
                 os.remove(os.path.join(d, f))
-    for name, d in VALID.items():
-        with open(os.path.join(HERE, "valid", name + ".json"), "w") as f:
-            f.write(json.dumps(d, indent=2) + "\n")
-    lines = []
-    for name, (d, field) in sorted(MALFORMED.items()):
-        text = d if isinstance(d, str) else json.dumps(d, indent=2) + "\n"
-        with open(os.path.join(HERE, "malformed", name + ".json"), "w") as f:
-            f.write(text)
-        lines.append(f"{name}.json {field or '-'}")
-    with open(os.path.join(HERE, "malformed", "EXPECTED"), "w") as f:
-        f.write("# file, then the field that restore must name (- for the document itself)\n")
-        f.write("\n".join(lines) + "\n")
+    for valid_dir, malformed_dir, valid, malformed in (("valid", "malformed", VALID, MALFORMED),
+                                                       ("valid_job", "malformed_job", VALID_JOB, MALFORMED_JOB)):
+        for name, d in valid.items():
+            with open(os.path.join(HERE, valid_dir, name + ".json"), "w") as f:
+                f.write(json.dumps(d, indent=2) + "\n")
+        lines = []
+        for name, (d, field) in sorted(malformed.items()):
+            text = d if isinstance(d, str) else json.dumps(d, indent=2) + "\n"
+            with open(os.path.join(HERE, malformed_dir, name + ".json"), "w") as f:
+                f.write(text)
+            lines.append(f"{name}.json {field or '-'}")
+        with open(os.path.join(HERE, malformed_dir, "EXPECTED"), "w") as f:
+            f.write("# file, then the field that restore must name (- for the document itself)\n")
+            f.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

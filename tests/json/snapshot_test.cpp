@@ -2,10 +2,6 @@
 // docs/persistence.md; the valid corpus restored and written back; every
 // document of the malformed corpus refused, naming the expected field.
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,22 +12,13 @@
 #include <hireguard/json/snapshot.hpp>
 #include <hireguard/machine.hpp>
 
+#include "corpus.hpp"
+
 namespace {
 
 using namespace hireguard;
 using namespace std::chrono_literals;
 using std::chrono::year;
-
-std::string read(std::filesystem::path const& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::filesystem::path corpus(char const* sub) {
-    return std::filesystem::path(HIREGUARD_JSON_CORPUS) / sub;
-}
 
 /// Proposal, answer, an hourly offer at $45, accepted at once, 90 minutes of work.
 machine active_hourly_contract() {
@@ -177,12 +164,10 @@ TEST(Restore, OfAnotherWorkflowsStateNamesTheStateField) {
 // written by hand (tests/json/make_corpus.py). Each restores, and writes back
 // the same document.
 TEST(ValidCorpus, EveryDocumentRestoresAndIsWrittenBackUnchanged) {
-    int files = 0;
-    for (auto const& entry : std::filesystem::directory_iterator(corpus("valid"))) {
-        if (entry.path().extension() != ".json") continue;
-        ++files;
-        SCOPED_TRACE(entry.path().filename().string());
-        std::string const text = read(entry.path());
+    auto const files = corpus::documents("valid");
+    for (auto const& file : files) {
+        SCOPED_TRACE(file.filename().string());
+        std::string const text = corpus::read(file);
         try {
             machine const m = restore(text);
             EXPECT_EQ(boost::json::value(snapshot(m)), boost::json::parse(text));
@@ -190,34 +175,24 @@ TEST(ValidCorpus, EveryDocumentRestoresAndIsWrittenBackUnchanged) {
             ADD_FAILURE() << "refused: " << e.what();
         }
     }
-    EXPECT_GE(files, 13);
+    EXPECT_GE(files.size(), 13U);
 }
 
 // The malformed corpus: one thing wrong per document; malformed/EXPECTED names
 // the field that restore must report ("-" for the document itself).
 TEST(MalformedCorpus, EveryDocumentIsRefusedNamingTheExpectedField) {
-    std::map<std::string, std::string> expected;
-    std::istringstream lines(read(corpus("malformed") / "EXPECTED"));
-    for (std::string line; std::getline(lines, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        std::istringstream words(line);
-        std::string file, field;
-        words >> file >> field;
-        expected[file] = field == "-" ? "" : field;
-    }
+    auto const expected = corpus::expected_fields("malformed");
     ASSERT_GE(expected.size(), 80U);
-    std::size_t files = 0;
-    for (auto const& entry : std::filesystem::directory_iterator(corpus("malformed"))) {
-        if (entry.path().extension() != ".json") continue;
-        ++files;
-        std::string const name = entry.path().filename().string();
+    auto const files = corpus::documents("malformed");
+    for (auto const& file : files) {
+        std::string const name = file.filename().string();
         SCOPED_TRACE(name);
         auto const want = expected.find(name);
         ASSERT_NE(want, expected.end()) << "not listed in malformed/EXPECTED";
         machine m{job_id{1}, freelancer_id{1}};
         machine const before = m;
         try {
-            m = restore(read(entry.path()));
+            m = restore(corpus::read(file));
             ADD_FAILURE() << "restored into " << m.state_name();
         } catch (json_error const& e) {
             EXPECT_EQ(e.field(), want->second) << e.what();
@@ -225,7 +200,7 @@ TEST(MalformedCorpus, EveryDocumentIsRefusedNamingTheExpectedField) {
         }
         EXPECT_EQ(m, before);
     }
-    EXPECT_EQ(files, expected.size());
+    EXPECT_EQ(files.size(), expected.size());
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Snapshots of a runtime machine as JSON (Boost.JSON), and restoring them.
+// Snapshots of a runtime machine and of a job as JSON (Boost.JSON), and
+// restoring them.
 // Link `hireguard::json`. The format and its rules: docs/persistence.md.
 //
 //     {"format": 1, "state": "contract_active",
@@ -15,16 +16,20 @@
 #define HIREGUARD_JSON_SNAPSHOT_HPP
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include <boost/json.hpp>
 
 #include <hireguard/data.hpp>
+#include <hireguard/job.hpp>
 #include <hireguard/json/values.hpp>
 #include <hireguard/lifecycle.hpp>
 #include <hireguard/machine.hpp>
@@ -408,6 +413,185 @@ template <workflow W = lifecycle>
 template <workflow W = lifecycle>
 [[nodiscard]] basic_machine<W> restore(char const* text) {
     return restore<W>(std::string_view(text));
+}
+
+namespace json_codec {
+
+/// How a candidacy of a job began, from its name ("invitation", "proposal",
+/// "direct_offer", "other"), or a `json_error` at `where`.
+[[nodiscard]] inline first_contact to_first_contact(boost::json::value const& v, std::string_view where) {
+    auto const s = to_string_view(v, where);
+    for (auto c :
+         {first_contact::invitation, first_contact::proposal, first_contact::direct_offer, first_contact::other})
+        if (s == to_string(c)) return c;
+    throw json_error(std::string(where), "expected \"invitation\", \"proposal\", \"direct_offer\" or \"other\"");
+}
+
+/// Throws `json_error` when a candidacy of the canonical lifecycle cannot be
+/// in `state` within its job: a candidacy joins a job by an invitation, a
+/// proposal or a direct offer, and only the states that first event leads
+/// to are possible (docs/domain.md); a closed candidacy belongs to a closed
+/// job; a closed job has only hired and finished candidacies.
+inline void check_membership(std::string_view state, first_contact origin, bool job_open, std::string_view where) {
+    std::string const at_state = path(where, "state");
+    std::string const at_origin = path(where, "origin");
+    if (state == "prospect") throw json_error(at_state, "a candidacy joins its job with its first accepted event");
+    bool const invitation_only = state == "invited" || state == "invite_declined" || state == "invite_withdrawn";
+    switch (origin) {
+        case first_contact::invitation:
+            if (state == "submitted") throw json_error(at_origin, "an invitation never leads to submitted");
+            break;
+        case first_contact::proposal:
+            if (invitation_only) throw json_error(at_origin, "a proposal never leads to " + std::string(state));
+            break;
+        case first_contact::direct_offer:
+            if (invitation_only || state == "submitted")
+                throw json_error(at_origin, "a direct offer never leads to " + std::string(state));
+            break;
+        case first_contact::other:
+            throw json_error(at_origin,
+                             "a candidacy of the lifecycle begins with an invitation, a proposal or a "
+                             "direct offer");
+    }
+    if (job_open && state == "closed") throw json_error(at_state, "a closed candidacy in an open job");
+    bool const settled = state == "contract_pending" || state == "contract_active" || state == "contract_paused" ||
+                         state == "contract_ended" || state == "invite_declined" || state == "invite_withdrawn" ||
+                         state == "declined" || state == "withdrawn" || state == "offer_declined" || state == "closed";
+    if (!job_open && !settled)
+        throw json_error(at_state, std::string(state) + " in a closed job: closing the job closes it");
+}
+
+}  // namespace json_codec
+
+/// The snapshot of a job: its id, openings, whether it is open and since
+/// when it is closed, its policy (which its candidacies share), and each
+/// candidacy by freelancer id with how it began, its state and its data.
+///
+///     hireguard::job j{hireguard::job_id{3}, 2};
+///     boost::json::object s = hireguard::snapshot(j);   // {"format":1,"job":3,"openings":2,...}
+template <workflow W>
+[[nodiscard]] boost::json::object snapshot(basic_job<W> const& j) {
+    boost::json::object o;
+    o["format"] = snapshot_format;
+    o["job"] = j.id().value();
+    o["openings"] = j.openings();
+    o["open"] = j.is_open();
+    o["closed_at"] = json_codec::from_snapshot_timestamp(j.closed_at(), "closed_at");
+    o["policy"] = json_codec::from_policy(j.policy());
+    boost::json::array candidacies;
+    std::size_t i = 0;
+    for (auto const& [freelancer, m] : j.candidacies()) {
+        std::string const where = "candidacies[" + std::to_string(i++) + "]";
+        boost::json::object c;
+        c["origin"] = to_string(m.origin);
+        c["state"] = m.candidacy.state_name();
+        c["data"] = json_codec::from_data(m.candidacy.data(), json_codec::path(where, "data"));
+        candidacies.push_back(std::move(c));
+    }
+    o["candidacies"] = std::move(candidacies);
+    return o;
+}
+
+/// `snapshot(j)` of a job as compact JSON text.
+///
+///     std::string text = hireguard::snapshot_text(j);
+template <workflow W>
+[[nodiscard]] std::string snapshot_text(basic_job<W> const& j) {
+    return boost::json::serialize(snapshot(j));
+}
+
+/// A job from its snapshot. Checks everything first, as `restore` does for
+/// each candidacy, and the job's own rules: every candidacy of this job, one
+/// per freelancer; at least one opening; no more hires than openings when the
+/// policy caps them; an open job without a closing time or closed
+/// candidacies; a closed job with only hired and finished ones, each closed
+/// candidacy closed at the job's closing time. Throws `json_error` naming the
+/// first field at fault, such as "candidacies[2].data.job".
+///
+///     hireguard::job j = hireguard::restore_job(hireguard::snapshot(original));
+template <workflow W = lifecycle>
+[[nodiscard]] basic_job<W> restore_job(boost::json::value const& document) {
+    using namespace json_codec;
+    auto const& o = as_object(document, "");
+    static constexpr std::string_view known[] = {"format",    "job",    "openings",   "open",
+                                                 "closed_at", "policy", "candidacies"};
+    only_known(o, known, "");
+    if (auto const& f = member(o, "format", "");
+        !(f.is_int64() || f.is_uint64()) || to_i64(f, "format") != snapshot_format)
+        throw json_error("format", "expected 1, the only snapshot format");
+    job_id const id{to_u64(member(o, "job", ""), "job")};
+    auto const openings = to_u64(member(o, "openings", ""), "openings");
+    if (openings == 0) throw json_error("openings", "a job has at least one opening");
+    if (openings > std::numeric_limits<std::uint32_t>::max())
+        throw json_error("openings", "must be at most 4294967295");
+    bool const open = to_bool(member(o, "open", ""), "open");
+    (void)member(o, "closed_at", "");
+    std::optional<timestamp> const closed_at = to_optional_timestamp(o, "closed_at", "");
+    if (open && closed_at) throw json_error("closed_at", "an open job has no closing time");
+    policy const p = to_policy(member(o, "policy", ""), "policy");
+    auto const* list = member(o, "candidacies", "").if_array();
+    if (list == nullptr) throw json_error("candidacies", "expected an array");
+
+    typename basic_job<W>::members members;
+    std::uint64_t hires = 0;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        std::string const where = "candidacies[" + std::to_string(i) + "]";
+        auto const& c = as_object((*list)[i], where);
+        static constexpr std::string_view fields[] = {"origin", "state", "data"};
+        only_known(c, fields, where);
+        first_contact const origin = to_first_contact(member(c, "origin", where), path(where, "origin"));
+        auto const state = to_string_view(member(c, "state", where), path(where, "state"));
+        if (!detail::names_a_state(state, states_t<W>{}))
+            throw json_error(path(where, "state"), "\"" + std::string(state) + "\" is not a state of the workflow");
+        std::string const data_at = path(where, "data");
+        candidacy_data const d = to_data(member(c, "data", where), data_at);
+        if (d.job != id)
+            throw json_error(path(data_at, "job"), "a candidacy of job " + std::to_string(d.job.value()) + " in job " +
+                                                       std::to_string(id.value()));
+        if (members.contains(d.freelancer))
+            throw json_error(path(data_at, "freelancer"),
+                             "a second candidacy of freelancer " + std::to_string(d.freelancer.value()));
+        if constexpr (std::is_same_v<W, lifecycle>) {
+            check_consistency(state, d, data_at);
+            check_membership(state, origin, open, where);
+            if (state == "closed" && closed_at && d.last_event_at != closed_at)
+                throw json_error(
+                    path(data_at, "last_event_at"),
+                    "a candidacy closed with its job has the job's closing time, " + to_string(*closed_at));
+        }
+        auto m = basic_machine<W>::from_parts(state, d, p);
+        hires += is_hired(*m) ? 1U : 0U;
+        members.emplace(d.freelancer, typename basic_job<W>::member{std::move(*m), origin});
+    }
+    if (p.cap_hires_at_openings && hires > openings)
+        throw json_error("candidacies", std::to_string(hires) + " hires for " + std::to_string(openings) +
+                                            " openings, and the policy caps hires at openings");
+    try {
+        return basic_job<W>::from_parts(id, static_cast<std::uint32_t>(openings), p, open, closed_at,
+                                        std::move(members));
+    } catch (std::invalid_argument const& e) {
+        throw json_error("candidacies", e.what());
+    }
+}
+
+/// A job from a snapshot's JSON text; malformed JSON is a `json_error` with
+/// an empty `field()`.
+///
+///     hireguard::job j = hireguard::restore_job(std::string_view{text});
+template <workflow W = lifecycle>
+[[nodiscard]] basic_job<W> restore_job(std::string_view text) {
+    boost::json::error_code ec;
+    boost::json::value const v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
+    if (ec) throw json_error("", "malformed JSON: " + ec.message());
+    return restore_job<W>(v);
+}
+
+/// `restore_job(std::string_view{text})`, so that a string literal is text.
+///
+///     hireguard::job j = hireguard::restore_job(R"({"format": 1, "job": 3, ...})");
+template <workflow W = lifecycle>
+[[nodiscard]] basic_job<W> restore_job(char const* text) {
+    return restore_job<W>(std::string_view(text));
 }
 
 }  // namespace hireguard
