@@ -8,6 +8,7 @@
 #ifndef HIREGUARD_DIAGRAM_HPP
 #define HIREGUARD_DIAGRAM_HPP
 
+#include <array>
 #include <cstddef>
 #include <initializer_list>
 #include <string>
@@ -248,24 +249,37 @@ struct diagram {
 
 namespace detail {
 
+// Each function fills its part from a constant table and one loop, rather
+// than one inlined push_back per state or row: a smaller function to compile.
 template <class W, class... S>
 void describe_states(diagram& d, type_list<S...> /*states*/) {
-    (d.states.push_back(diagram_state{S::name, std::is_same_v<S, typename W::initial_state>,
-                                      contains_v<hired_states_t<W>, S>, contains_v<typename W::terminal_states, S>}),
-     ...);
+    static constexpr std::array<diagram_state, sizeof...(S)> states = {
+        diagram_state{S::name, std::is_same_v<S, typename W::initial_state>, contains_v<hired_states_t<W>, S>,
+                      contains_v<typename W::terminal_states, S>}...};
+    d.states.assign(states.begin(), states.end());
 }
 template <class... E>
 void describe_events(diagram& d, type_list<E...> /*events*/) {
-    (d.events.emplace_back(E::name), ...);
+    static constexpr std::array<std::string_view, sizeof...(E)> events = {E::name...};
+    d.events.assign(events.begin(), events.end());
 }
+struct row_source {
+    std::size_t from;
+    std::size_t event;
+    std::size_t to;
+    std::string (*guard)();
+    std::vector<std::string_view> (*rules)();
+};
 template <class W, class... Rows>
 void describe_rows(diagram& d, type_list<Rows...> /*rows*/) {
     using states = states_t<W>;
     using events = events_t<W>;
-    (d.rows.push_back(diagram_row{index_of_v<states, typename Rows::Source>, index_of_v<events, typename Rows::Evt>,
-                                  index_of_v<states, typename Rows::Target>, guard_name<typename Rows::Guard>(),
-                                  guard_rules<typename Rows::Guard>()}),
-     ...);
+    static constexpr std::array<row_source, sizeof...(Rows)> rows = {
+        row_source{index_of_v<states, typename Rows::Source>, index_of_v<events, typename Rows::Evt>,
+                   index_of_v<states, typename Rows::Target>, &guard_name<typename Rows::Guard>,
+                   &guard_rules<typename Rows::Guard>}...};
+    d.rows.reserve(rows.size());
+    for (row_source const& r : rows) d.rows.push_back(diagram_row{r.from, r.event, r.to, r.guard(), r.rules()});
 }
 
 inline void append_json_string(std::string& out, std::string_view s) {
@@ -404,11 +418,9 @@ template <workflow W>
 /// Rows with the same source and target share one edge, their labels one
 /// under the other; a long guard is broken after `&&` or `||`.
 ///
-///     std::string dot = hireguard::to_dot<hireguard::lifecycle>("lifecycle");
-///     // dot -Tsvg: assert(dot.starts_with("digraph \"lifecycle\" {\n"));
-template <workflow W>
-[[nodiscard]] std::string to_dot(std::string_view graph_name = "workflow") {
-    diagram const d = describe<W>();
+///     std::string dot = hireguard::to_dot(hireguard::describe<my_workflow>(), "mine");
+///     assert(dot.starts_with("digraph \"mine\" {\n"));   // for dot -Tsvg
+[[nodiscard]] inline std::string to_dot(diagram const& d, std::string_view graph_name = "workflow") {
     std::string start = "__start";
     for (bool clash = true; clash;) {
         clash = false;
@@ -484,11 +496,9 @@ template <workflow W>
 /// `[*]`. A state whose name is not a plain identifier is declared as
 /// `state "name" as s<index>`.
 ///
-///     std::string mmd = hireguard::to_mermaid<hireguard::lifecycle>();
+///     std::string mmd = hireguard::to_mermaid(hireguard::describe<my_workflow>());
 ///     assert(mmd.starts_with("stateDiagram-v2\n"));
-template <workflow W>
-[[nodiscard]] std::string to_mermaid() {
-    diagram const d = describe<W>();
+[[nodiscard]] inline std::string to_mermaid(diagram const& d) {
     std::vector<std::string> ids;
     std::string out =
         "stateDiagram-v2\n"
@@ -533,21 +543,26 @@ template <workflow W>
     return out;
 }
 
-/// The workflow as JSON text, one state, event list or row a line:
+/// The workflow as JSON text, one state, event or row a line:
 ///
-///     {"initial": "prospect",
-///      "states": [{"name": "prospect", "kind": "initial", "hired": false, "terminal": false, "absorbing": false},
-///      ...], "events": ["invite", ...], "rows": [{"from": "prospect", "event": "send_offer", "to": "offered",
-///                "guard": "offer_terms_valid", "rules": ["offer_terms_valid"]}, ...]}
+///     {
+///       "initial": "prospect",
+///       "states": [
+///         {"name": "prospect", "kind": "initial", "hired": false, "terminal": false, "absorbing": false},
+///         ...],
+///       "events": ["invite", ...],
+///       "rows": [
+///         {"from": "prospect", "event": "send_offer", "to": "offered", "guard": "offer_terms_valid",
+///          "rules": ["offer_terms_valid"]},
+///         ...]
+///     }
 ///
 /// `kind` is initial, hired, terminal or open (`state_kind`); `guard` is null
 /// for an unguarded row. Strings are escaped as JSON requires.
 ///
-///     std::string json = hireguard::to_json<hireguard::lifecycle>();
-template <workflow W>
-[[nodiscard]] std::string to_json() {
+///     std::string json = hireguard::to_json(hireguard::describe<my_workflow>());
+[[nodiscard]] inline std::string to_json(diagram const& d) {
     using detail::append_json_string;
-    diagram const d = describe<W>();
     std::string out = "{\n  \"initial\": ";
     for (diagram_state const& s : d.states)
         if (s.initial) append_json_string(out, s.name);
@@ -591,6 +606,30 @@ template <workflow W>
     }
     out += "\n  ]\n}\n";
     return out;
+}
+
+/// `to_dot` of the workflow `W`'s table.
+///
+///     std::string dot = hireguard::to_dot<hireguard::lifecycle>("lifecycle");
+template <workflow W>
+[[nodiscard]] std::string to_dot(std::string_view graph_name = "workflow") {
+    return to_dot(describe<W>(), graph_name);
+}
+
+/// `to_mermaid` of the workflow `W`'s table.
+///
+///     std::string mmd = hireguard::to_mermaid<hireguard::lifecycle>();
+template <workflow W>
+[[nodiscard]] std::string to_mermaid() {
+    return to_mermaid(describe<W>());
+}
+
+/// `to_json` of the workflow `W`'s table.
+///
+///     std::string json = hireguard::to_json<hireguard::lifecycle>();
+template <workflow W>
+[[nodiscard]] std::string to_json() {
+    return to_json(describe<W>());
 }
 
 }  // namespace hireguard

@@ -252,6 +252,27 @@ TEST(GuardRules, ListsTheRulesInOrder) {
               (std::vector<std::string_view>{"two_reviewers", "spell_checked", "legal_approved"}));
 }
 
+TEST(Describe, ReadsKindsGuardsAndIndices) {
+    hireguard::diagram const d = hireguard::describe<toy::articles>();
+    ASSERT_EQ(d.states.size(), 3U);
+    EXPECT_EQ(d.states[0].name, "draft");
+    EXPECT_EQ(d.states[0].kind(), hireguard::state_kind::initial);
+    EXPECT_FALSE(d.states[0].absorbing);
+    EXPECT_EQ(d.states[1].kind(), hireguard::state_kind::hired);
+    EXPECT_FALSE(d.states[1].absorbing);
+    EXPECT_EQ(d.states[2].kind(), hireguard::state_kind::terminal);
+    EXPECT_TRUE(d.states[2].absorbing);
+    EXPECT_EQ(d.events, (std::vector<std::string_view>{"publish", "edit", "fix_typo", "retire"}));
+    ASSERT_EQ(d.rows.size(), 5U);
+    EXPECT_EQ(std::tie(d.rows[0].from, d.rows[0].event, d.rows[0].to), std::make_tuple(0U, 0U, 1U));
+    EXPECT_EQ(d.rows[0].guard, "two_reviewers");
+    EXPECT_EQ(d.rows[4].from, 0U);
+    EXPECT_EQ(d.rows[4].to, 2U);
+    EXPECT_TRUE(d.rows[4].guard.empty());
+    EXPECT_TRUE(d.rows[4].rules.empty());
+    EXPECT_EQ(hireguard::to_dot(d, "toy"), hireguard::to_dot<toy::articles>("toy"));
+}
+
 TEST(StateKind, NamesAsTheJsonWritesThem) {
     EXPECT_EQ(hireguard::to_string(hireguard::state_kind::initial), "initial");
     EXPECT_EQ(hireguard::to_string(hireguard::state_kind::open), "open");
