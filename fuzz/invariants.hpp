@@ -80,6 +80,10 @@ inline row_coverage& coverage() {
 class watch {
 public:
     watch(std::uint64_t job, std::uint64_t freelancer) : model_(model::begin(job, freelancer)) {}
+    /// Watches a candidacy that starts where `from` is, restored rather than
+    /// begun: hired already or not, with its minutes already logged.
+    explicit watch(model::candidacy const& from)
+        : model_(from), offer_accepted_(from.data.hired_at.has_value()), minutes_(from.data.minutes_logged) {}
 
     void check(std::string_view before_state, hireguard::candidacy_data const& before, any_event const& e,
                hireguard::verdict const& v, std::string_view after_state, hireguard::candidacy_data const& after) {

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Writes fuzz/corpus_restore/, the seeds of fuzz_restore: every valid snapshot
+of tests/json/valid/ alone, and some followed by a NUL byte and events encoded
+as in fuzz/corpus/ (make_corpus.py) that go on from the restored state.
+tests/json/malformed/ seeds it too (fuzz/run.sh and the ctest replay pass both).
+"""
+import importlib.util
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+spec = importlib.util.spec_from_file_location("make_corpus", HERE / "make_corpus.py")
+mc = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mc)
+ev, offer = mc.ev, mc.offer
+
+# Events that go on from each restored state, taking every row between them.
+GO_ON = {
+    "interviewing": [offer("send_offer", mc.FIXED), ev("accept_offer"), ev("log_work", mc.PLUS_1H, mc.MINUTES_60),
+                     ev("submit_milestone"), ev("approve_milestone"), ev("fund_milestone", mc.PLUS_1D, mc.AMOUNT_100),
+                     ev("pause"), ev("resume"), ev("end_contract", mc.PLUS_1H, 0), ev("leave_feedback", mc.PLUS_1D, 1)],
+    "offered_hourly": [offer("modify_offer", mc.HOURLY), ev("offer_expired", mc.EXPIRY), ev("decline"),
+                       ev("invite")],
+    "active_hourly": [ev("log_work", mc.PLUS_1H, mc.MINUTES_60), ev("pause"), ev("log_work", mc.PLUS_1H, mc.MINUTES_60),
+                      ev("resume"), ev("end_contract", mc.PLUS_1D, 1), ev("leave_feedback", mc.WINDOW_MINUS_1S, 0),
+                      ev("leave_feedback", mc.WINDOW, 1)],
+    "pending_fixed": [ev("log_work", mc.PLUS_1H, mc.MINUTES_60), ev("start_date_reached", mc.START_MINUS_1S),
+                      ev("start_date_reached", mc.START), ev("submit_milestone"), ev("approve_milestone"),
+                      ev("fund_milestone", mc.PLUS_1H, mc.AMOUNT_MAX), ev("submit_milestone"),
+                      ev("approve_milestone")],
+    "paused_fixed_submitted": [ev("resume"), ev("approve_milestone"), ev("fund_milestone", mc.PLUS_1H, mc.AMOUNT_100),
+                               ev("end_contract", mc.PLUS_1H, 0)],
+    "ended_hourly_feedback": [ev("leave_feedback", mc.PLUS_1H, 0), ev("leave_feedback", mc.PLUS_1H, 1),
+                              ev("log_work", mc.PLUS_1H, mc.MINUTES_60)],
+    "invited_untimed": [ev("accept_invite", mc.UNTIMED), offer("send_offer", mc.HOURLY_LATER_START),
+                        ev("accept_offer"), ev("end_contract", mc.UNTIMED, 1)],
+    "prospect": [ev("submit_proposal"), ev("respond"), ev("withdraw")],
+}
+
+
+def main():
+    valid = HERE.parent / "tests" / "json" / "valid"
+    out = HERE / "corpus_restore"
+    out.mkdir(exist_ok=True)
+    for old in out.glob("*"):
+        old.unlink()
+    for path in sorted(valid.glob("*.json")):
+        document = json.dumps(json.loads(path.read_text()), separators=(",", ":")).encode()
+        (out / path.stem).write_bytes(document)
+        if path.stem in GO_ON:
+            (out / f"{path.stem}_then_events").write_bytes(document + b"\0" + mc.encode(GO_ON[path.stem]))
+
+
+if __name__ == "__main__":
+    main()
