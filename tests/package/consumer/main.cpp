@@ -23,9 +23,8 @@ int main() {
                             .on(event::submit_proposal{.at = t})
                             .on(event::respond{.at = t + 1h});
     static_assert(!can_fire_v<state::interviewing, event::log_work>, "work before hire must not compile");
-    auto offered = std::move(interviewing)
-                       .on(event::send_offer{.at = t + 2h, .terms = {.hourly_rate = dollars(45)}})
-                       .value();
+    auto offered =
+        std::move(interviewing).on(event::send_offer{.at = t + 2h, .terms = {.hourly_rate = dollars(45)}}).value();
     auto hire = std::move(offered).on(event::accept_offer{.at = t + 3h});
     expect(hire.is<state::contract_active>(), "an accepted offer without a start date begins the contract");
 
