@@ -24,6 +24,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -235,28 +236,40 @@ struct event_table<std::variant<Events...>> {
 [[nodiscard]] constexpr std::optional<timestamp> parse_timestamp_fast(std::string_view s) noexcept {
     if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
         return std::nullopt;
-    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i]) - '0'); };
-    unsigned any_not_digit = 0;
-    for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U, 11U, 12U, 14U, 15U, 17U, 18U}) any_not_digit |= digit(i) > 9;
-    if (any_not_digit != 0) return std::nullopt;
-    unsigned const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-    unsigned const mo = digit(5) * 10 + digit(6);
-    unsigned const d = digit(8) * 10 + digit(9);
-    unsigned const h = digit(11) * 10 + digit(12);
-    unsigned const mi = digit(14) * 10 + digit(15);
-    unsigned const se = digit(17) * 10 + digit(18);
-    if (y < 1900 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return std::nullopt;
-    bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    constexpr unsigned char month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d > month_days[mo - 1] + (mo == 2 && leap ? 1U : 0U)) return std::nullopt;
-    // Days since 1970-01-01 (H. Hinnant's days_from_civil).
-    int const yy = static_cast<int>(y) - (mo <= 2 ? 1 : 0);
-    int const era = yy / 400;
-    int const yoe = yy - era * 400;
-    int const doy = static_cast<int>((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1);
-    int const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
+    auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
+    // A character below '0' wraps around to a large value, so one test per
+    // digit catches both sides.
+    auto bad = [&](std::size_t i) { return digit(i) > 9; };
+    if (bad(0) | bad(1) | bad(2) | bad(3) | bad(5) | bad(6) | bad(8) | bad(9) | bad(11) | bad(12) | bad(14) | bad(15) |
+        bad(17) | bad(18))
+        return std::nullopt;
+    unsigned const y = two(0) * 100 + two(2);
+    unsigned const mo = two(5);
+    unsigned const d = two(8);
+    unsigned const h = two(11);
+    unsigned const mi = two(14);
+    unsigned const se = two(17);
+    if (y < 1900 || mo - 1 > 11 || d == 0 || h > 23 || mi > 59 || se > 59) return std::nullopt;
+    bool const leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    // Days in each month, two bits above 28 per month.
+    unsigned const days_in_month = 28 + ((0xEEFBB3U >> (2 * (mo - 1))) & 3) + (mo == 2 && leap ? 1 : 0);
+    if (d > days_in_month) return std::nullopt;
+    // Days since 1970-01-01 (H. Hinnant's days_from_civil; years from 1900 are positive).
+    unsigned const yy = y - (mo <= 2 ? 1 : 0);
+    unsigned const era = yy / 400;
+    unsigned const yoe = yy - era * 400;
+    unsigned const doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+    unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     long long const days = static_cast<long long>(era) * 146097 + doe - 719468;
     return timestamp{std::chrono::seconds{days * 86400 + h * 3600 + mi * 60 + se}};
+}
+
+// Whether `s` is the string literal `lit`; the comparison of a known length
+// compiles to a few loads.
+template <std::size_t N>
+[[nodiscard]] inline bool is(std::string_view s, char const (&lit)[N]) noexcept {
+    return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
 }
 
 // The values of one log line, read by `fast_reader`.
@@ -333,30 +346,30 @@ struct fast_reader {
     bool on_key(std::string_view k, std::size_t /*n*/, boost::system::error_code& ec) {
         unsigned id = 0;
         if (depth == 1) {
-            if (k == "event") {
+            if (is(k, "event")) {
                 id = k_event;
-            } else if (k == "job") {
+            } else if (is(k, "job")) {
                 id = k_job;
-            } else if (k == "freelancer") {
+            } else if (is(k, "freelancer")) {
                 id = k_freelancer;
-            } else if (k == "at") {
+            } else if (is(k, "at")) {
                 id = k_at;
-            } else if (k == "minutes") {
+            } else if (is(k, "minutes")) {
                 id = k_minutes;
-            } else if (k == "terms") {
+            } else if (is(k, "terms")) {
                 id = k_terms;
-            } else if (k == "amount") {
+            } else if (is(k, "amount")) {
                 id = k_amount;
-            } else if (k == "by") {
+            } else if (is(k, "by")) {
                 id = k_by;
             }
-        } else if (k == "kind") {
+        } else if (is(k, "kind")) {
             id = t_kind;
-        } else if (k == "hourly_rate") {
+        } else if (is(k, "hourly_rate")) {
             id = t_hourly_rate;
-        } else if (k == "first_milestone") {
+        } else if (is(k, "first_milestone")) {
             id = t_first_milestone;
-        } else if (k == "start_date") {
+        } else if (is(k, "start_date")) {
             id = t_start_date;
         }
         if (id == 0 || (f.seen & id) != 0) return stop(ec);
@@ -380,14 +393,14 @@ struct fast_reader {
                 }
                 return stop(ec);
             case k_by:
-                if (s == "client" || s == "freelancer") {
-                    f.by = s == "client" ? party::client : party::freelancer;
+                if (is(s, "client") || is(s, "freelancer")) {
+                    f.by = is(s, "client") ? party::client : party::freelancer;
                     return true;
                 }
                 return stop(ec);
             case t_kind:
-                if (s == "hourly" || s == "fixed_price") {
-                    f.terms.kind = s == "hourly" ? contract_kind::hourly : contract_kind::fixed_price;
+                if (is(s, "hourly") || is(s, "fixed_price")) {
+                    f.terms.kind = is(s, "hourly") ? contract_kind::hourly : contract_kind::fixed_price;
                     return true;
                 }
                 return stop(ec);
