@@ -23,8 +23,8 @@
 
 namespace hireguard {
 
-/// What a state is in a diagram. A state can be several of these; `kind_of`
-/// picks one in the order initial, hired, terminal, open.
+/// What a state is in a diagram. A state can be several of these;
+/// `diagram_state::kind()` picks one in the order initial, hired, terminal, open.
 ///
 ///     static_assert(hireguard::state_kind::hired != hireguard::state_kind::terminal);
 enum class state_kind : unsigned char { initial, open, hired, terminal };
