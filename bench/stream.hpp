@@ -116,7 +116,8 @@ inline std::vector<step> story(std::uint32_t kind, timestamp t) {
             return {{event::submit_proposal{.at = at()}, "submitted"},
                     {event::respond{.at = at()}, "interviewing"},
                     {event::send_offer{.at = at(), .terms = hourly}, "offered"},
-                    {event::offer_expired{.at = at()}, "interviewing"},
+                    // The timer fires when the offer's 30 days are over, not before.
+                    {event::offer_expired{.at = t += std::chrono::days{30}}, "interviewing"},
                     {event::send_offer{.at = at(), .terms = hourly}, "offered"},
                     {event::decline_offer{.at = at()}, "offer_declined"}};
         default:

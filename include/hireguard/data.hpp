@@ -96,8 +96,14 @@ inline constexpr money largest_minimum_milestone = dollars(1'000'000);
 ///
 ///     hireguard::job j{hireguard::job_id{3}, 2, hireguard::validated(my_policy)};
 inline policy const& validated(policy const& p) {
-    if (auto e = policy_problem(p)) throw std::invalid_argument("hireguard: invalid policy: " + *e);
-    return p;
+    auto const in_range = [](std::chrono::seconds d) {
+        return d > std::chrono::seconds{0} && d <= longest_policy_duration;
+    };
+    // The common case, a valid policy, costs a few comparisons and no string.
+    if (in_range(p.offer_lifetime) && in_range(p.feedback_window) && p.minimum_milestone > money{} &&
+        p.minimum_milestone <= largest_minimum_milestone) [[likely]]
+        return p;
+    throw std::invalid_argument("hireguard: invalid policy: " + policy_problem(p).value_or("unknown"));
 }
 
 }  // namespace hireguard
