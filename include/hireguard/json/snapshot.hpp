@@ -106,6 +106,8 @@ namespace json_codec {
     if (p.minimum_milestone > largest_minimum_milestone)
         throw json_error(minimum_at, "must be at most 100000000 cents ($1,000,000)");
     p.cap_hires_at_openings = to_bool(member(o, "cap_hires_at_openings", where), path(where, "cap_hires_at_openings"));
+    // Whatever else `policy_problem` may come to check, before a machine is built with it.
+    if (auto problem = policy_problem(p)) throw json_error(std::string(where), *problem);
     return p;
 }
 
