@@ -53,8 +53,10 @@ constexpr int exit_unusable = 2;
 // A file larger than this shows a progress bar when stderr is a terminal.
 constexpr std::size_t progress_threshold = std::size_t{64} << 20;
 // The log is decoded in chunks of about this size, handed to threads as they
-// become free.
-constexpr std::size_t chunk_bytes = std::size_t{4} << 20;
+// become free. Large chunks keep the arrays of decoded events large, so that
+// little of their last huge page is wasted.
+// (--chunk-bytes, a hidden option, makes them small for the tests.)
+constexpr std::size_t default_chunk_bytes = std::size_t{16} << 20;
 
 struct options {
     std::string input;
@@ -62,6 +64,7 @@ struct options {
     bool json = false;
     bool progress = true;
     bool stats = false;
+    std::size_t chunk_bytes = default_chunk_bytes;
 };
 
 // Thrown when the input cannot be audited at all (exit code 2).
@@ -69,62 +72,98 @@ struct unusable : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// The whole log in memory: a read-only mapping of a regular file, or what was
-// read from a pipe or stdin.
-class log_bytes {
+// The log, handed out in chunks that begin and end at line boundaries. A
+// regular file is read chunk by chunk with pread() by the thread that decodes
+// it, into a buffer each thread reuses; anything else (stdin, a pipe) is read
+// whole first. Mapping the file instead cost more in page faults than the
+// reading does (docs/audit.md).
+class log_source {
 public:
-    explicit log_bytes(std::string const& name) {
+    log_source(std::string const& name, std::size_t chunk_bytes) : chunk_bytes_(chunk_bytes) {
         if (name == "-") {
             slurp(STDIN_FILENO, "stdin");
             return;
         }
-        int const fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) throw unusable("cannot open " + name + ": " + std::strerror(errno));
+        fd_ = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd_ < 0) throw unusable("cannot open " + name + ": " + std::strerror(errno));
+        name_ = name;
         struct ::stat st {};
-        if (::fstat(fd, &st) != 0) {
-            int const err = errno;
-            ::close(fd);
-            throw unusable("cannot read " + name + ": " + std::strerror(err));
-        }
-        if (S_ISDIR(st.st_mode)) {
-            ::close(fd);
-            throw unusable("cannot read " + name + ": it is a directory");
-        }
-        if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (::fstat(fd_, &st) != 0) throw unusable("cannot read " + name + ": " + std::strerror(errno));
+        if (S_ISDIR(st.st_mode)) throw unusable("cannot read " + name + ": it is a directory");
+        if (S_ISREG(st.st_mode)) {
             size_ = static_cast<std::size_t>(st.st_size);
-            void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-            if (p != MAP_FAILED) {
-                ::madvise(p, size_, MADV_SEQUENTIAL);
-                map_ = p;
-                data_ = static_cast<char const*>(p);
-                ::close(fd);
-                return;
-            }
-            size_ = 0;
+            ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+            // An unreadable file fails here rather than in a worker thread.
+            char probe = 0;
+            if (size_ > 0 && ::pread(fd_, &probe, 1, 0) < 0)
+                throw unusable("cannot read " + name + ": " + std::strerror(errno));
+            chunks_ = (size_ + chunk_bytes_ - 1) / chunk_bytes_;
+            return;
         }
-        try {
-            slurp(fd, name);
-        } catch (...) {
-            ::close(fd);
-            throw;
-        }
-        ::close(fd);
+        slurp(fd_, name);
     }
-    log_bytes(log_bytes const&) = delete;
-    log_bytes& operator=(log_bytes const&) = delete;
-    ~log_bytes() {
-        if (map_ != nullptr) ::munmap(map_, size_);
+    log_source(log_source const&) = delete;
+    log_source& operator=(log_source const&) = delete;
+    ~log_source() {
+        if (fd_ >= 0) ::close(fd_);
     }
 
-    [[nodiscard]] std::string_view view() const noexcept { return {data_, size_}; }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] std::size_t chunks() const noexcept { return in_memory_ ? views_.size() : chunks_; }
+
+    // The lines that begin in chunk `c`, whole; `buffer` holds them when
+    // they are read from the file.
+    [[nodiscard]] std::string_view chunk(std::size_t c, std::string& buffer) const {
+        if (in_memory_) return views_[c];
+        std::size_t const begin = c * chunk_bytes_;
+        std::size_t const end = std::min(size_, begin + chunk_bytes_);
+        // One byte before the chunk says whether a line begins at its start.
+        std::size_t const from = c == 0 ? 0 : begin - 1;
+        buffer.clear();
+        read(buffer, from, end - from);
+        std::size_t first = 0;
+        if (c != 0) {
+            std::size_t const nl = buffer.find('\n');
+            if (nl == std::string::npos) return {};  // inside a line that began earlier
+            first = nl + 1;
+        }
+        // The last line runs on to the first newline at or after the end.
+        if (end < size_ && !buffer.empty() && buffer.back() != '\n') {
+            for (std::size_t at = end;; at += 65536) {
+                std::size_t const old = buffer.size();
+                read(buffer, at, std::min<std::size_t>(65536, size_ - at));
+                std::size_t const nl = buffer.find('\n', old);
+                if (nl != std::string::npos) {
+                    buffer.resize(nl + 1);
+                    break;
+                }
+                if (at + 65536 >= size_) break;
+            }
+        }
+        return std::string_view(buffer).substr(first);
+    }
 
 private:
+    void read(std::string& buffer, std::size_t offset, std::size_t n) const {
+        std::size_t const old = buffer.size();
+        buffer.resize(old + n);
+        std::size_t done = 0;
+        while (done < n) {
+            ssize_t const got = ::pread(fd_, buffer.data() + old + done, n - done, static_cast<off_t>(offset + done));
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) throw unusable("cannot read " + name_ + ": " + std::strerror(errno));
+            if (got == 0) break;  // the file shrank while it was read
+            done += static_cast<std::size_t>(got);
+        }
+        buffer.resize(old + done);
+    }
+
     void slurp(int fd, std::string const& name) {
         std::size_t used = 0;
-        buffer_.resize(std::size_t{1} << 20);
+        text_.resize(std::size_t{1} << 20);
         for (;;) {
-            if (used == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-            ssize_t const n = ::read(fd, buffer_.data() + used, buffer_.size() - used);
+            if (used == text_.size()) text_.resize(text_.size() * 2);
+            ssize_t const n = ::read(fd, text_.data() + used, text_.size() - used);
             if (n < 0) {
                 if (errno == EINTR) continue;
                 throw unusable("cannot read " + name + ": " + std::strerror(errno));
@@ -132,15 +171,29 @@ private:
             if (n == 0) break;
             used += static_cast<std::size_t>(n);
         }
-        buffer_.resize(used);
-        data_ = buffer_.data();
+        text_.resize(used);
+        in_memory_ = true;
         size_ = used;
+        std::string_view const text = text_;
+        for (std::size_t pos = 0; pos < text.size();) {
+            std::size_t end = std::min(text.size(), pos + chunk_bytes_);
+            if (end < text.size()) {
+                std::size_t const nl = text.find('\n', end - 1);
+                end = nl == std::string_view::npos ? text.size() : nl + 1;
+            }
+            views_.push_back(text.substr(pos, end - pos));
+            pos = end;
+        }
     }
 
-    std::string buffer_;
-    void* map_ = nullptr;
-    char const* data_ = "";
+    std::size_t chunk_bytes_;
+    int fd_ = -1;
+    std::string name_;
     std::size_t size_ = 0;
+    std::size_t chunks_ = 0;
+    bool in_memory_ = false;
+    std::string text_;
+    std::vector<std::string_view> views_;
 };
 
 // Allocates large arrays on transparent huge pages where the kernel offers
@@ -575,32 +628,22 @@ void on_threads(unsigned threads, F const& f) {
 int audit(options const& opt) {
     using clock = std::chrono::steady_clock;
     auto const t0 = clock::now();
-    log_bytes const input(opt.input);
-    std::string_view const text = input.view();
-
-    // Chunks end at line ends.
-    std::vector<std::string_view> chunks;
-    for (std::size_t pos = 0; pos < text.size();) {
-        std::size_t end = std::min(text.size(), pos + chunk_bytes);
-        if (end < text.size()) {
-            std::size_t const nl = text.find('\n', end);
-            end = nl == std::string_view::npos ? text.size() : nl + 1;
-        }
-        chunks.push_back(text.substr(pos, end - pos));
-        pos = end;
-    }
+    log_source const input(opt.input, opt.chunk_bytes);
     unsigned const threads = opt.threads;
-    std::vector<chunk_result> decoded(chunks.size());
+    std::vector<chunk_result> decoded(input.chunks());
     std::atomic<std::size_t> next_chunk{0};
     std::atomic<std::size_t> bytes_done{0};
     {
         std::optional<progress_bar> bar;
-        if (opt.progress && text.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
-            bar.emplace(bytes_done, text.size());
+        if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
+            bar.emplace(bytes_done, input.size());
         on_threads(threads, [&](unsigned /*self*/) {
-            for (std::size_t c; (c = next_chunk.fetch_add(1)) < chunks.size();) {
-                decode_chunk(chunks[c], static_cast<std::uint32_t>(c), threads, decoded[c]);
-                bytes_done.fetch_add(chunks[c].size(), std::memory_order_relaxed);
+            std::string buffer;
+            buffer.reserve(opt.chunk_bytes + 65536);
+            for (std::size_t c; (c = next_chunk.fetch_add(1)) < decoded.size();) {
+                std::string_view const text = input.chunk(c, buffer);
+                decode_chunk(text, static_cast<std::uint32_t>(c), threads, decoded[c]);
+                bytes_done.fetch_add(text.size(), std::memory_order_relaxed);
             }
         });
     }
@@ -685,7 +728,8 @@ int main(int argc, char** argv) {
         "no-progress", po::bool_switch(), "no progress bar on stderr")("stats", po::bool_switch(&opt.stats),
                                                                        "time spent in each phase, on stderr");
     po::options_description all;
-    all.add(visible).add_options()("log", po::value<std::string>(&opt.input));
+    all.add(visible).add_options()("log", po::value<std::string>(&opt.input))(
+        "chunk-bytes", po::value<std::size_t>(&opt.chunk_bytes)->default_value(default_chunk_bytes));
     po::positional_options_description positional;
     positional.add("log", 1);
     try {
@@ -698,6 +742,8 @@ int main(int argc, char** argv) {
         }
         if (vm.count("log") == 0) throw po::error("the event log is missing: give a file name, or - for stdin");
         if (opt.threads == 0 || opt.threads > 256) throw po::error("--threads must be between 1 and 256");
+        if (opt.chunk_bytes == 0 || opt.chunk_bytes > (std::size_t{1} << 30))
+            throw po::error("--chunk-bytes must be between 1 and 2^30");
         opt.progress = !vm["no-progress"].as<bool>();
     } catch (po::error const& e) {
         std::cerr << "hireguard-audit: " << e.what() << "\n\n" << visible << '\n';
