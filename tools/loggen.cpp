@@ -540,10 +540,10 @@ int main(int argc, char** argv) {
     visible.add_options()("help,h", "show this help")("events,n", po::value<std::uint64_t>(&opt.events),
                                                       "number of lines to write")(
         "bytes,b", po::value<std::string>(&bytes), "write about this much (1G, 500M, 64K, or bytes) instead")(
-        "violations", po::value<double>(&opt.violations)->default_value(0.1),
+        "violations", po::value<double>(&opt.violations)->default_value(0.1, "0.1"),
         "share of lines that the lifecycle rejects (0 to 1)")(
-        "malformed", po::value<double>(&opt.malformed)->default_value(0.0), "share of malformed lines (0 to 1)")(
-        "late", po::value<double>(&opt.late)->default_value(0.01),
+        "malformed", po::value<double>(&opt.malformed)->default_value(0.0, "0"), "share of malformed lines (0 to 1)")(
+        "late", po::value<double>(&opt.late)->default_value(0.01, "0.01"),
         "share of events written after a later event of their candidacy")(
         "seed", po::value<std::uint64_t>(&opt.seed)->default_value(1), "random seed: the same seed, the same log")(
         "candidacies", po::value<std::uint64_t>(&opt.pool)->default_value(1000),
