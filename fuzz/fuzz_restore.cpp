@@ -5,8 +5,11 @@
 // A restored machine must snapshot and restore to an equal machine, and then
 // run the events with every invariant of invariants.hpp checked against the
 // reference model started from the restored state and data; its snapshot
-// after the events must restore to an equal machine too. Prints at exit how
-// many inputs restored, and docs/domain.md row coverage from restored states.
+// after the events must restore to an equal machine too. The same document
+// is also restored as a job (restore_job): a restored job must round-trip,
+// take the events for its freelancers, and round-trip again. Prints at exit
+// how many inputs restored, and docs/domain.md row coverage from restored
+// machines.
 //
 // Boost.JSON is compiled into the harness (src.hpp), so that its parser is
 // instrumented and guides the fuzzer through JSON syntax.
@@ -20,7 +23,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
+#include <hireguard/job.hpp>
 #include <hireguard/json/snapshot.hpp>
 #include <hireguard/machine.hpp>
 
@@ -32,6 +39,7 @@ namespace {
 struct tally {
     std::uint64_t inputs = 0;
     std::uint64_t restored = 0;
+    std::uint64_t jobs = 0;
     std::uint64_t events = 0;
 };
 
@@ -93,14 +101,68 @@ void round_trip(hireguard::machine const& m, char const* when) {
     }
 }
 
+bool same_job(hireguard::job const& a, hireguard::job const& b) {
+    return a.id() == b.id() && a.openings() == b.openings() && a.is_open() == b.is_open() &&
+           a.closed_at() == b.closed_at() && a.policy() == b.policy() && a.candidacies() == b.candidacies();
+}
+
+/// restore_job(snapshot(j)) is j, through the value and through the text.
+void round_trip(hireguard::job const& j, char const* when) {
+    boost::json::object s;
+    try {
+        s = hireguard::snapshot(j);
+    } catch (hireguard::json_error const& e) {
+        if (e.field().find("data.terms.start_date") == std::string::npos) fail("job snapshot threw", e.what());
+        return;
+    }
+    try {
+        if (!same_job(hireguard::restore_job(s), j)) fail("restore_job(snapshot(j)) differs from j", when);
+        if (!same_job(hireguard::restore_job(boost::json::serialize(s)), j))
+            fail("restore_job(snapshot_text(j)) differs", when);
+    } catch (hireguard::json_error const& e) {
+        fail("a job snapshot did not restore", e.what());
+    }
+}
+
+/// The document as a job; events go to its candidacies in turn, and to one
+/// new freelancer, with close_job closing the whole job.
+void as_job(std::string_view document, std::uint8_t const* events, std::size_t events_size) {
+    std::optional<hireguard::job> restored;
+    try {
+        restored.emplace(hireguard::restore_job(document));
+    } catch (hireguard::json_error const& e) {
+        if (e.reason().empty()) fail("a json_error without a reason", e.field());
+        return;
+    }
+    ++counts().jobs;
+    hireguard::job j = std::move(*restored);
+    round_trip(j, "job as restored");
+    if (events == nullptr) return;
+    std::vector<hireguard::freelancer_id> people;
+    for (auto const& [f, m] : j.candidacies()) people.push_back(f);
+    people.push_back(hireguard::freelancer_id{people.empty() ? 1 : people.back().value() + 1});
+    fuzz::decoder in(events, events_size, j.policy());
+    for (std::size_t i = 0; i < fuzz::max_events && !in.done(); ++i) {
+        hireguard::freelancer_id const f = people[i % people.size()];
+        auto const* m = j.find(f);
+        auto const e = in.next(m != nullptr ? m->data() : hireguard::candidacy_data{j.id(), f});
+        if (auto const* close = std::get_if<hireguard::event::close_job>(&e)) {
+            (void)j.close(*close);
+        } else {
+            (void)j.process(f, e);
+        }
+    }
+    round_trip(j, "job after the events");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
     std::atexit([] {
-        std::fprintf(stderr, "fuzz_restore: snapshots restored: %llu of %llu inputs, %llu events after them\n",
-                     static_cast<unsigned long long>(counts().restored),
-                     static_cast<unsigned long long>(counts().inputs),
-                     static_cast<unsigned long long>(counts().events));
+        auto const n = [](std::uint64_t x) { return static_cast<unsigned long long>(x); };
+        std::fprintf(stderr,
+                     "fuzz_restore: snapshots restored: %llu of %llu inputs (%llu jobs), %llu events after them\n",
+                     n(counts().restored + counts().jobs), n(counts().inputs), n(counts().jobs), n(counts().events));
         fuzz::coverage().print("fuzz_restore");
     });
     return 0;
@@ -111,6 +173,9 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     auto const* nul = static_cast<std::uint8_t const*>(std::memchr(data, 0, size));
     std::size_t const document_size = nul != nullptr ? static_cast<std::size_t>(nul - data) : size;
     std::string_view const document(reinterpret_cast<char const*>(data), document_size);
+
+    std::size_t const events_size = nul != nullptr ? size - document_size - 1 : 0;
+    as_job(document, nul != nullptr ? nul + 1 : nullptr, events_size);
 
     std::optional<hireguard::machine> restored;
     try {
@@ -124,7 +189,6 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     round_trip(m, "as restored");
     if (nul == nullptr) return 0;
 
-    std::size_t const events_size = size - document_size - 1;
     fuzz::decoder in(nul + 1, events_size, m.policy());
     fuzz::watch w(model_of(m));
     for (std::size_t i = 0; i < fuzz::max_events && !in.done(); ++i) {

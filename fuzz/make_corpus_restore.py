@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes fuzz/corpus_restore/, the seeds of fuzz_restore: every valid snapshot
 of tests/json/valid/ alone, and some followed by a NUL byte and events encoded
-as in fuzz/corpus/ (make_corpus.py) that go on from the restored state.
-tests/json/malformed/ seeds it too (fuzz/run.sh and the ctest replay pass both).
+as in fuzz/corpus/ (make_corpus.py) that go on from the restored state; the
+same for the job snapshots of tests/json/valid_job/. tests/json/malformed/
+seeds it too (fuzz/run.sh and the ctest replay pass both).
 """
 import importlib.util
 import json
@@ -44,6 +45,11 @@ def main():
     out.mkdir(exist_ok=True)
     for old in out.glob("*"):
         old.unlink()
+    jobs = {f"job_{p.stem}": p for p in (HERE.parent / "tests" / "json" / "valid_job").glob("*.json")}
+    for name, path in jobs.items():
+        document = json.dumps(json.loads(path.read_text()), separators=(",", ":")).encode()
+        (out / name).write_bytes(document)
+        (out / f"{name}_then_events").write_bytes(document + b"\0" + mc.encode(GO_ON["interviewing"]))
     for path in sorted(valid.glob("*.json")):
         document = json.dumps(json.loads(path.read_text()), separators=(",", ":")).encode()
         (out / path.stem).write_bytes(document)

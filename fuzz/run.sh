@@ -3,7 +3,7 @@
 # its execs/s and how many of docs/domain.md's 36 rows it reached; for
 # fuzz_restore, how many inputs restored and the rows reached from them:
 #   fuzz_machine: <n> execs, <r> execs/s, rows reached: 36/36
-#   fuzz_restore: <n> execs, <r> execs/s, snapshots restored: <k> of <n> inputs, rows reached from restored states: <m>/36
+#   fuzz_restore: <n> execs, <r> execs/s, snapshots restored: <k> of <n> inputs (<j> jobs), rows reached from restored states: <m>/36
 #   fuzz/run.sh [seconds=60] [build dir=build/fuzz]
 #   FUZZ_SEEDS=0 fuzz/run.sh 60    starts from an empty corpus instead
 #   FUZZ_HARNESSES=fuzz_restore fuzz/run.sh 60    fuzzes only the harnesses named
@@ -20,7 +20,7 @@ for harness in $harnesses; do
   [ -x "$bin" ] || { echo "$bin not built: cmake --workflow --preset fuzz" >&2; exit 2; }
   if [ "$harness" = fuzz_restore ]; then
     dict=fuzz/snapshot.dict
-    seed_dirs=(fuzz/corpus_restore tests/json/malformed)
+    seed_dirs=(fuzz/corpus_restore tests/json/malformed tests/json/malformed_job)
   else
     dict=fuzz/hireguard.dict
     seed_dirs=(fuzz/corpus)
