@@ -348,7 +348,6 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, 
     out.by_owner.assign(threads, {});
     // Lines are rarely shorter than 40 bytes; pages not written are not used.
     for (auto& v : out.by_owner) v.reserve(text.size() / 40 + 16);
-    record r;
     std::uint32_t line = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {

@@ -240,9 +240,9 @@ struct event_table<std::variant<Events...>> {
     auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
     // A character below '0' wraps around to a large value, so one test per
     // digit catches both sides.
-    auto bad = [&](std::size_t i) { return digit(i) > 9; };
-    if (bad(0) | bad(1) | bad(2) | bad(3) | bad(5) | bad(6) | bad(8) | bad(9) | bad(11) | bad(12) | bad(14) | bad(15) |
-        bad(17) | bad(18))
+    auto bad = [&](std::size_t i) { return digit(i) > 9 ? 1U : 0U; };
+    if ((bad(0) | bad(1) | bad(2) | bad(3) | bad(5) | bad(6) | bad(8) | bad(9) | bad(11) | bad(12) | bad(14) | bad(15) |
+         bad(17) | bad(18)) != 0)
         return std::nullopt;
     unsigned const y = two(0) * 100 + two(2);
     unsigned const mo = two(5);
