@@ -380,7 +380,7 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, 
 }
 
 void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> const& first_line, unsigned self,
-            replay_result& out) {
+            replay_result& out, std::atomic<std::size_t>& progress) {
     std::size_t total = 0;
     for (auto const& c : chunks) total += c.by_owner[self].size();
 
@@ -433,6 +433,7 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
             }
             run(machines[id], r);
         }
+        progress.fetch_add(c.by_owner[self].size(), std::memory_order_relaxed);
     }
 
     // The others, sorted by time; equal times keep their file order.
@@ -560,7 +561,9 @@ void write_summary(output& out, summary const& s, bool json) {
 // A progress bar on stderr while the log is decoded.
 class progress_bar {
 public:
-    progress_bar(std::atomic<std::size_t> const& done, std::size_t total) : done_(done), total_(total) {
+    // `unit` is "MB" for bytes shown in megabytes, or a word for a count.
+    progress_bar(char const* phase, std::atomic<std::size_t> const& done, std::size_t total, char const* unit)
+        : phase_(phase), unit_(unit), done_(done), total_(std::max<std::size_t>(total, 1)) {
         thread_ = std::thread([this] { run(); });
     }
     progress_bar(progress_bar const&) = delete;
@@ -585,12 +588,15 @@ private:
             auto const filled = static_cast<int>(static_cast<double>(done) / static_cast<double>(total_) * width);
             std::string bar(static_cast<std::size_t>(filled), '#');
             bar.resize(width, '.');
-            std::fprintf(stderr, "\rreading [%s] %3d%% %zu of %zu MB", bar.c_str(),
-                         static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total_)), done >> 20,
-                         total_ >> 20);
+            bool const mb = std::string_view(unit_) == "MB";
+            std::fprintf(stderr, "\r%-9s [%s] %3d%% %zu of %zu %s", phase_, bar.c_str(),
+                         static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total_)),
+                         mb ? done >> 20 : done, mb ? total_ >> 20 : total_, unit_);
             std::fflush(stderr);
         }
     }
+    char const* phase_;
+    char const* unit_;
     std::atomic<std::size_t> const& done_;
     std::size_t total_;
     std::mutex mutex_;
@@ -635,7 +641,7 @@ int audit(options const& opt) {
     {
         std::optional<progress_bar> bar;
         if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
-            bar.emplace(bytes_done, input.size());
+            bar.emplace("reading", bytes_done, input.size(), "MB");
         on_threads(threads, [&](unsigned /*self*/) {
             std::string buffer;
             buffer.reserve(opt.chunk_bytes + 65536);
@@ -659,7 +665,13 @@ int audit(options const& opt) {
     }
 
     std::vector<replay_result> replayed(threads);
-    on_threads(threads, [&](unsigned self) { replay(decoded, first_line, self, replayed[self]); });
+    {
+        std::atomic<std::size_t> replayed_events{0};
+        std::optional<progress_bar> bar;
+        if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
+            bar.emplace("replaying", replayed_events, s.lines - s.blank - s.malformed, "events");
+        on_threads(threads, [&](unsigned self) { replay(decoded, first_line, self, replayed[self], replayed_events); });
+    }
     auto const t2 = clock::now();
 
     for (auto const& r : replayed) {
