@@ -37,6 +37,19 @@ GO_ON = {
                         ev("accept_offer"), ev("end_contract", mc.UNTIMED, 1)],
     "prospect": [ev("submit_proposal"), ev("respond"), ev("withdraw")],
 }
+# More ways on from some states, so that every row is taken from a restored state.
+GO_ON_TOO = {
+    "prospect": [[ev("invite"), ev("decline_invite")], [offer("send_offer", mc.HOURLY), ev("decline_offer")],
+                 [ev("close_job")]],
+    "invited_untimed": [[ev("withdraw_invite")], [offer("send_offer", mc.FIXED), ev("withdraw_offer")],
+                        [ev("close_job")]],
+    "submitted": [[ev("respond"), ev("decline")], [ev("decline")], [ev("withdraw")],
+                  [offer("send_offer", mc.HOURLY), ev("close_job")], [ev("close_job")]],
+    "interviewing": [[ev("decline")], [ev("withdraw")], [ev("close_job")]],
+    "pending_fixed": [[ev("end_contract", mc.PLUS_1H, 1)]],
+    "active_hourly": [[ev("end_contract")]],
+    "paused_fixed_submitted": [[ev("end_contract", mc.PLUS_1H, 1)]],
+}
 
 
 def main():
@@ -55,6 +68,8 @@ def main():
         (out / path.stem).write_bytes(document)
         if path.stem in GO_ON:
             (out / f"{path.stem}_then_events").write_bytes(document + b"\0" + mc.encode(GO_ON[path.stem]))
+        for i, events in enumerate(GO_ON_TOO.get(path.stem, []), start=2):
+            (out / f"{path.stem}_then_events_{i}").write_bytes(document + b"\0" + mc.encode(events))
 
 
 if __name__ == "__main__":

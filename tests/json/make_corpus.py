@@ -45,6 +45,7 @@ FIXED = {"kind": "fixed_price", "hourly_rate": -100, "first_milestone": 20000, "
 VALID = {
     "prospect": doc("prospect"),
     "invited_untimed": doc("invited"),
+    "submitted": doc("submitted", last_event_at="2026-01-05T09:00:00Z"),
     "interviewing": doc("interviewing", last_event_at="2026-01-05T12:00:00Z"),
     "offered_hourly": doc("offered", last_event_at="2026-01-06T10:00:00Z", terms=HOURLY,
                           offer_sent_at="2026-01-06T10:00:00Z"),
