@@ -340,6 +340,7 @@ struct replay_result {
 };
 
 [[nodiscard]] bool is_blank(std::string_view line) noexcept {
+    if (!line.empty() && line.front() == '{') return false;  // the common case, at once
     return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
@@ -440,10 +441,14 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
     std::stable_sort(apart.begin(), apart.end(), [](auto const& x, auto const& y) {
         return x.first != y.first ? x.first < y.first : x.second->at < y.second->at;
     });
+    // The second pass found its violations in line order; merge in those of
+    // the candidacies replayed apart.
+    auto const in_line_order = static_cast<std::ptrdiff_t>(out.violations.size());
     for (auto const& [id, r] : apart) run(machines[id], *r);
-
-    std::sort(out.violations.begin(), out.violations.end(),
-              [](violation_report const& x, violation_report const& y) { return x.line < y.line; });
+    auto const by_line = [](violation_report const& x, violation_report const& y) { return x.line < y.line; };
+    auto const middle = out.violations.begin() + in_line_order;
+    std::sort(middle, out.violations.end(), by_line);
+    std::inplace_merge(out.violations.begin(), middle, out.violations.end(), by_line);
 }
 
 // Output, buffered and written in large blocks.
