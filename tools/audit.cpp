@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -31,7 +32,9 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -228,13 +231,73 @@ struct huge_allocator {
 
 // One decoded event, tagged with where it came from.
 struct record {
-    hireguard::any_event event;
     std::uint64_t job = 0;
     std::uint64_t freelancer = 0;
-    std::int64_t at = 0;      // seconds since the epoch, for ordering
-    std::uint32_t chunk = 0;  // the chunk it was read from
-    std::uint32_t line = 0;   // its line within the chunk, from 0
+    std::int64_t at = 0;       // seconds since the epoch
+    std::int64_t payload = 0;  // see compact_events
+    std::uint32_t chunk = 0;   // the chunk it was read from
+    std::uint32_t line = 0;    // its line within the chunk, from 0
+    std::uint8_t kind = 0;     // the event's index in any_event
 };
+
+// The decoded log is kept in memory until the replay, so an event is stored
+// in 48 bytes rather than as an any_event (64 bytes, for the offers' terms):
+// its time, and its one payload member in `payload`: minutes, cents, the
+// party, or for an offer the index of its terms in its chunk's table. Fresh
+// memory is the larger part of the cost on virtual machines (docs/audit.md).
+template <class Variant>
+struct compact_events;
+template <class... Events>
+struct compact_events<std::variant<Events...>> {
+    template <class E>
+    static constexpr int payload_members =
+        int{hireguard::json_codec::with_terms<E>} + int{hireguard::json_codec::with_minutes<E>} +
+        int{hireguard::json_codec::with_amount<E>} + int{hireguard::json_codec::with_party<E>};
+    static_assert(((payload_members<Events> <= 1) && ...), "an event has one payload member at most");
+
+    static void store(hireguard::any_event const& e, record& r, std::vector<hireguard::offer_terms>& terms) {
+        r.kind = static_cast<std::uint8_t>(e.index());
+        std::visit(
+            [&](auto const& ev) {
+                using E = std::decay_t<decltype(ev)>;
+                r.at = ev.at->time_since_epoch().count();
+                if constexpr (hireguard::json_codec::with_terms<E>) {
+                    r.payload = static_cast<std::int64_t>(terms.size());
+                    terms.push_back(ev.terms);
+                } else if constexpr (hireguard::json_codec::with_minutes<E>) {
+                    r.payload = ev.minutes.count();
+                } else if constexpr (hireguard::json_codec::with_amount<E>) {
+                    r.payload = ev.amount.cents();
+                } else if constexpr (hireguard::json_codec::with_party<E>) {
+                    r.payload = static_cast<std::int64_t>(ev.by);
+                }
+            },
+            e);
+    }
+
+    // Rebuilds the event and processes it on `m`.
+    template <class E>
+    static hireguard::verdict process_as(hireguard::machine& m, record const& r,
+                                         std::vector<hireguard::offer_terms> const& terms) {
+        E e{};
+        e.at = hireguard::timestamp{std::chrono::seconds{r.at}};
+        if constexpr (hireguard::json_codec::with_terms<E>) {
+            e.terms = terms[static_cast<std::size_t>(r.payload)];
+        } else if constexpr (hireguard::json_codec::with_minutes<E>) {
+            e.minutes = std::chrono::minutes{r.payload};
+        } else if constexpr (hireguard::json_codec::with_amount<E>) {
+            e.amount = hireguard::cents(r.payload);
+        } else if constexpr (hireguard::json_codec::with_party<E>) {
+            e.by = static_cast<hireguard::party>(r.payload);
+        }
+        return m.process(e);
+    }
+    static constexpr std::array<hireguard::verdict (*)(hireguard::machine&, record const&,
+                                                       std::vector<hireguard::offer_terms> const&),
+                                sizeof...(Events)>
+        process = {&process_as<Events>...};
+};
+using compact = compact_events<hireguard::any_event>;
 
 // A line that could not be decoded.
 struct malformed {
@@ -330,6 +393,7 @@ struct chunk_result {
     std::uint64_t blank = 0;
     std::vector<malformed> bad;
     std::vector<std::vector<record, huge_allocator<record>>> by_owner;  // one vector per thread
+    std::vector<hireguard::offer_terms> terms;                          // of the offers, see compact_events
 };
 
 // What one thread's replay produced.
@@ -374,8 +438,12 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, 
             continue;
         }
         std::uint64_t const h = mix(e.job.value(), e.freelancer.value());
-        out.by_owner[owner_of(h, threads)].push_back(
-            record{e.event, e.job.value(), e.freelancer.value(), at->time_since_epoch().count(), chunk, this_line});
+        record& r = out.by_owner[owner_of(h, threads)].emplace_back();
+        r.job = e.job.value();
+        r.freelancer = e.freelancer.value();
+        r.chunk = chunk;
+        r.line = this_line;
+        compact::store(e.event, r, out.terms);
     }
     out.lines = line;
 }
@@ -411,7 +479,7 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
     }
 
     auto run = [&](hireguard::machine& m, record const& r) {
-        hireguard::verdict v = m.process(r.event);
+        hireguard::verdict v = compact::process[r.kind](m, r, chunks[r.chunk].terms);
         if (v) [[likely]] {
             ++out.accepted;
             return;
