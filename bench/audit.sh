@@ -5,6 +5,9 @@
 # second of CPU time (user + system), which the load of other processes moves
 # less. Best of RUNS runs each (default 3). The log is deleted afterwards.
 #
+# Then instructions per event, counted by callgrind on a log of 100,000 events
+# (a figure the machine's load does not move), unless INSTRUCTIONS=0.
+#
 # Usage: bench/audit.sh BUILD_DIR [SIZE]      e.g. bench/audit.sh build/release 1G
 set -euo pipefail
 build=${1:?usage: $0 BUILD_DIR [SIZE]}
@@ -26,39 +29,51 @@ bytes=$(stat -c %s "$log")
 events=$(wc -l <"$log")
 cat "$log" >/dev/null # into the page cache, as for every run below
 
-# best "wall cpu" of $runs runs of the command, by wall time
+# best "wall user sys" of $runs runs of the command, by wall time
 best() {
-  local best_wall="" best_cpu=""
+  local best_wall="" best_user="" best_sys=""
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S" -o "$times" "$@" >/dev/null || [[ $? -le 1 ]]
     read -r wall user sys < <(tail -n 1 "$times") # after "Command exited with non-zero status 1"
-    cpu=$(echo "$user + $sys" | bc -l)
     if [[ -z $best_wall ]] || (($(echo "$wall < $best_wall" | bc -l))); then
       best_wall=$wall
-      best_cpu=$cpu
+      best_user=$user
+      best_sys=$sys
     fi
   done
-  echo "$best_wall $best_cpu"
+  echo "$best_wall $best_user $best_sys"
 }
 
-row() { # name wall cpu
-  local name=$1 wall=$2 cpu=$3
-  printf '| %s | %.2f s | %.2f s | %.2f M | %.0f MB/s | %.2f M |\n' "$name" "$wall" "$cpu" \
+row() { # name wall user sys
+  local name=$1 wall=$2 user=$3 sys=$4
+  printf '| %s | %.2f s | %.2f s | %.2f s | %.2f M | %.0f MB/s | %.2f M |\n' "$name" "$wall" "$user" "$sys" \
     "$(echo "$events / $wall / 1000000" | bc -l)" "$(echo "$bytes / $wall / 1000000" | bc -l)" \
-    "$(echo "$events / $cpu / 1000000" | bc -l)"
+    "$(echo "$events / ($user + $sys) / 1000000" | bc -l)"
 }
 
 echo
 echo "log: $bytes bytes, $events events; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| command | wall | CPU (user + sys) | events/s (wall) | MB/s (wall) | events/s per CPU second |"
-echo "|---|---|---|---|---|---|"
-read -r wall cpu < <(best wc -l "$log")
-row "wc -l" "$wall" "$cpu"
-read -r wall1 cpu1 < <(best "$audit" --threads 1 --no-progress "$log")
-row "hireguard-audit --threads 1" "$wall1" "$cpu1"
-read -r wall2 cpu2 < <(best "$audit" --threads 2 --no-progress "$log")
-row "hireguard-audit --threads 2" "$wall2" "$cpu2"
+echo "| command | wall | user | sys | events/s (wall) | MB/s (wall) | events/s per CPU second |"
+echo "|---|---|---|---|---|---|---|"
+read -r wall user sys < <(best wc -l "$log")
+row "wc -l" "$wall" "$user" "$sys"
+read -r wall1 user1 sys1 < <(best "$audit" --threads 1 --no-progress "$log")
+row "hireguard-audit --threads 1" "$wall1" "$user1" "$sys1"
+read -r wall2 user2 sys2 < <(best "$audit" --threads 2 --no-progress "$log")
+row "hireguard-audit --threads 2" "$wall2" "$user2" "$sys2"
 echo
 printf 'speed-up on 2 threads: %.2fx; load after: %s\n' "$(echo "$wall1 / $wall2" | bc -l)" \
   "$(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f "$log"
+
+if [[ ${INSTRUCTIONS:-1} != 0 ]] && command -v valgrind >/dev/null; then
+  "$loggen" --events 100000 --violations 0.1 --late 0.01 --seed 20260105 -o "$log" 2>/dev/null
+  out=$(mktemp)
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$audit" --threads 1 --no-progress "$log" >/dev/null 2>&1 ||
+    true
+  ir=$(grep -E "^(summary|totals):" "$out" | tail -1 | awk '{print $2}')
+  rm -f "$out"
+  printf '\ninstructions (callgrind, 100000 events, 1 thread, whole run): %d, %.0f per event\n' "$ir" \
+    "$(echo "$ir / 100000" | bc -l)"
+fi
