@@ -212,7 +212,8 @@ struct huge_allocator {
     T* allocate(std::size_t n) {
         std::size_t const bytes = n * sizeof(T);
         if (bytes < huge) return std::allocator<T>{}.allocate(n);
-        void* p = ::mmap(nullptr, round(bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        void* p =
+            ::mmap(nullptr, round(bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p == MAP_FAILED) throw std::bad_alloc();
         ::madvise(p, round(bytes), MADV_HUGEPAGE);
         return static_cast<T*>(p);
@@ -399,7 +400,7 @@ struct chunk_result {
 // What one thread's replay produced.
 struct replay_result {
     std::uint64_t accepted = 0;
-    std::vector<violation_report> violations;
+    std::vector<violation_report, huge_allocator<violation_report>> violations;
     std::vector<reason_count> reasons;
 };
 
@@ -459,8 +460,14 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
     candidacy_index index;
     std::vector<std::uint32_t, huge_allocator<std::uint32_t>> id_of;
     id_of.reserve(total);
+    // Reserved for the worst case, one candidacy or one violation an event:
+    // memory is only used where it is written, and nothing is ever copied
+    // to grow.
     std::vector<hireguard::machine, huge_allocator<hireguard::machine>> machines;
-    std::vector<std::int64_t> latest;
+    machines.reserve(total);
+    out.violations.reserve(total);
+    std::vector<std::int64_t, huge_allocator<std::int64_t>> latest;
+    latest.reserve(total);
     std::vector<bool> unsorted;
     for (auto const& c : chunks) {
         for (record const& r : c.by_owner[self]) {
