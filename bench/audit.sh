@@ -29,39 +29,43 @@ bytes=$(stat -c %s "$log")
 events=$(wc -l <"$log")
 cat "$log" >/dev/null # into the page cache, as for every run below
 
-# best "wall user sys" of $runs runs of the command, by wall time
+# best "wall user sys rss" of $runs runs of the command, by wall time
 best() {
-  local best_wall="" best_user="" best_sys=""
+  local best_wall="" best_user="" best_sys="" best_rss=""
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S" -o "$times" "$@" >/dev/null || [[ $? -le 1 ]]
-    read -r wall user sys < <(tail -n 1 "$times") # after "Command exited with non-zero status 1"
+    /usr/bin/time -f "%e %U %S %M" -o "$times" "$@" >/dev/null || [[ $? -le 1 ]]
+    read -r wall user sys rss < <(tail -n 1 "$times") # after "Command exited with non-zero status 1"
     if [[ -z $best_wall ]] || (($(echo "$wall < $best_wall" | bc -l))); then
       best_wall=$wall
       best_user=$user
       best_sys=$sys
+      best_rss=$rss
     fi
   done
-  echo "$best_wall $best_user $best_sys"
+  echo "$best_wall $best_user $best_sys $best_rss"
 }
 
-row() { # name wall user sys
-  local name=$1 wall=$2 user=$3 sys=$4
-  printf '| %s | %.2f s | %.2f s | %.2f s | %.2f M | %.0f MB/s | %.2f M |\n' "$name" "$wall" "$user" "$sys" \
-    "$(echo "$events / $wall / 1000000" | bc -l)" "$(echo "$bytes / $wall / 1000000" | bc -l)" \
-    "$(echo "$events / ($user + $sys) / 1000000" | bc -l)"
+row() { # name wall user sys rss
+  local name=$1 wall=$2 user=$3 sys=$4 rss=$5 per_cpu="-"
+  if (($(echo "$user + $sys > 0" | bc -l))); then
+    per_cpu=$(printf '%.2f M' "$(echo "$events / ($user + $sys) / 1000000" | bc -l)")
+  fi
+  printf '| %s | %.2f s | %.2f s | %.2f s | %.2f M | %.0f MB/s | %s | %d MB |\n' "$name" "$wall" "$user" "$sys" \
+    "$(echo "$events / $wall / 1000000" | bc -l)" "$(echo "$bytes / $wall / 1000000" | bc -l)" "$per_cpu" \
+    "$((rss / 1024))"
 }
 
 echo
 echo "log: $bytes bytes, $events events; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| command | wall | user | sys | events/s (wall) | MB/s (wall) | events/s per CPU second |"
-echo "|---|---|---|---|---|---|---|"
-read -r wall user sys < <(best wc -l "$log")
-row "wc -l" "$wall" "$user" "$sys"
-read -r wall1 user1 sys1 < <(best "$audit" --threads 1 --no-progress "$log")
-row "hireguard-audit --threads 1" "$wall1" "$user1" "$sys1"
-read -r wall2 user2 sys2 < <(best "$audit" --threads 2 --no-progress "$log")
-row "hireguard-audit --threads 2" "$wall2" "$user2" "$sys2"
+echo "| command | wall | user | sys | events/s (wall) | MB/s (wall) | events/s per CPU second | max RSS |"
+echo "|---|---|---|---|---|---|---|---|"
+read -r wall user sys rss < <(best wc -l "$log")
+row "wc -l" "$wall" "$user" "$sys" "$rss"
+read -r wall1 user1 sys1 rss1 < <(best "$audit" --threads 1 --no-progress "$log")
+row "hireguard-audit --threads 1" "$wall1" "$user1" "$sys1" "$rss1"
+read -r wall2 user2 sys2 rss2 < <(best "$audit" --threads 2 --no-progress "$log")
+row "hireguard-audit --threads 2" "$wall2" "$user2" "$sys2" "$rss2"
 echo
 printf 'speed-up on 2 threads: %.2fx; load after: %s\n' "$(echo "$wall1 / $wall2" | bc -l)" \
   "$(cut -d' ' -f1-3 /proc/loadavg)"
