@@ -75,6 +75,35 @@ struct unusable : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// A growable byte buffer that, unlike std::string, does not zero what it is
+// about to read into.
+class read_buffer {
+public:
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] char* data() noexcept { return data_.get(); }
+    [[nodiscard]] std::string_view view() const noexcept { return {data_.get(), size_}; }
+    void clear() noexcept { size_ = 0; }
+    // Makes room for `n` more bytes and returns where they go.
+    char* extend(std::size_t n) {
+        if (size_ + n > capacity_) {
+            std::size_t const capacity = std::max(size_ + n, capacity_ * 2);
+            std::unique_ptr<char[]> bigger(new char[capacity]);
+            if (size_ != 0) std::memcpy(bigger.get(), data_.get(), size_);
+            data_ = std::move(bigger);
+            capacity_ = capacity;
+        }
+        char* const at = data_.get() + size_;
+        size_ += n;
+        return at;
+    }
+    void resize_down(std::size_t n) noexcept { size_ = std::min(size_, n); }
+
+private:
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+};
+
 // The log, handed out in chunks that begin and end at line boundaries. A
 // regular file is read chunk by chunk with pread() by the thread that decodes
 // it, into a buffer each thread reuses; anything else (stdin, a pipe) is read
@@ -116,7 +145,7 @@ public:
 
     // The lines that begin in chunk `c`, whole; `buffer` holds them when
     // they are read from the file.
-    [[nodiscard]] std::string_view chunk(std::size_t c, std::string& buffer) const {
+    [[nodiscard]] std::string_view chunk(std::size_t c, read_buffer& buffer) const {
         if (in_memory_) return views_[c];
         std::size_t const begin = c * chunk_bytes_;
         std::size_t const end = std::min(size_, begin + chunk_bytes_);
@@ -126,39 +155,39 @@ public:
         read(buffer, from, end - from);
         std::size_t first = 0;
         if (c != 0) {
-            std::size_t const nl = buffer.find('\n');
-            if (nl == std::string::npos) return {};  // inside a line that began earlier
+            std::size_t const nl = buffer.view().find('\n');
+            if (nl == std::string_view::npos) return {};  // inside a line that began earlier
             first = nl + 1;
         }
         // The last line runs on to the first newline at or after the end.
-        if (end < size_ && !buffer.empty() && buffer.back() != '\n') {
+        if (end < size_ && buffer.size() != 0 && buffer.view().back() != '\n') {
             for (std::size_t at = end;; at += 65536) {
                 std::size_t const old = buffer.size();
                 read(buffer, at, std::min<std::size_t>(65536, size_ - at));
-                std::size_t const nl = buffer.find('\n', old);
-                if (nl != std::string::npos) {
-                    buffer.resize(nl + 1);
+                std::size_t const nl = buffer.view().find('\n', old);
+                if (nl != std::string_view::npos) {
+                    buffer.resize_down(nl + 1);
                     break;
                 }
                 if (at + 65536 >= size_) break;
             }
         }
-        return std::string_view(buffer).substr(first);
+        return buffer.view().substr(first);
     }
 
 private:
-    void read(std::string& buffer, std::size_t offset, std::size_t n) const {
+    void read(read_buffer& buffer, std::size_t offset, std::size_t n) const {
         std::size_t const old = buffer.size();
-        buffer.resize(old + n);
+        char* const into = buffer.extend(n);
         std::size_t done = 0;
         while (done < n) {
-            ssize_t const got = ::pread(fd_, buffer.data() + old + done, n - done, static_cast<off_t>(offset + done));
+            ssize_t const got = ::pread(fd_, into + done, n - done, static_cast<off_t>(offset + done));
             if (got < 0 && errno == EINTR) continue;
             if (got < 0) throw unusable("cannot read " + name_ + ": " + std::strerror(errno));
             if (got == 0) break;  // the file shrank while it was read
             done += static_cast<std::size_t>(got);
         }
-        buffer.resize(old + done);
+        buffer.resize_down(old + done);
     }
 
     void slurp(int fd, std::string const& name) {
@@ -723,8 +752,7 @@ int audit(options const& opt) {
         if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
             bar.emplace("reading", bytes_done, input.size(), "MB");
         on_threads(threads, [&](unsigned /*self*/) {
-            std::string buffer;
-            buffer.reserve(opt.chunk_bytes + 65536);
+            read_buffer buffer;
             for (std::size_t c; (c = next_chunk.fetch_add(1)) < decoded.size();) {
                 std::string_view const text = input.chunk(c, buffer);
                 decode_chunk(text, static_cast<std::uint32_t>(c), threads, decoded[c]);

@@ -316,6 +316,16 @@ struct fast_reader {
     unsigned current = 0;
     int depth = 0;
 
+    // Ready for the next line. Members whose bit in `seen` is clear are not
+    // read, so only these need resetting.
+    void start() noexcept {
+        f.seen = 0;
+        f.at.reset();
+        f.terms = offer_terms{};
+        current = 0;
+        depth = 0;
+    }
+
     static bool stop(boost::system::error_code& ec) {
         ec = boost::json::error::syntax;
         return false;
@@ -676,7 +686,7 @@ private:
     // Boost.JSON's SAX parser straight into the event, for well-formed lines.
     bool decode_fast(std::string_view line, basic_logged_event<W>& out) {
         fast_.reset();
-        fast_.handler() = reader{};
+        fast_.handler().start();
         boost::system::error_code ec;
         std::size_t const used = fast_.write_some(false, line.data(), line.size(), ec);
         if (ec || !fast_.done()) return false;
