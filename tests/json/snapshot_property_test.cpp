@@ -5,6 +5,7 @@
 // the rest of the history equals the whole.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,8 @@ rc::Gen<hireguard::policy> gen_policy() {
     return rc::gen::exec([] {
         hireguard::policy p;
         if (*rc::gen::weightedElement<bool>({{2, false}, {1, true}})) {
-            p.offer_lifetime = std::chrono::seconds{*rc::gen::inRange<std::int64_t>(1, 90 * 86400)};
-            p.feedback_window = std::chrono::seconds{*rc::gen::inRange<std::int64_t>(1, 30 * 86400)};
+            p.offer_lifetime = std::chrono::seconds{*rc::gen::inRange<std::int64_t>(1, std::int64_t{90} * 86400)};
+            p.feedback_window = std::chrono::seconds{*rc::gen::inRange<std::int64_t>(1, std::int64_t{30} * 86400)};
             p.minimum_milestone = cents(*rc::gen::inRange<std::int64_t>(1, 2000));
             p.cap_hires_at_openings = *rc::gen::arbitrary<bool>();
         }
