@@ -29,6 +29,7 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -417,13 +418,26 @@ void add_reason(std::vector<reason_count>& counts, rejection_kind kind, std::str
     counts.push_back({kind, rule, n});
 }
 
+// Decoded events, one store per decoding thread and owning thread, so that
+// the events of many chunks share huge pages: a vector per chunk would leave
+// half a huge page unused on average.
+using record_store = std::vector<record, huge_allocator<record>>;
+
+// The events of one chunk that one thread owns: in the store of the thread
+// that decoded the chunk.
+struct record_span {
+    unsigned store = 0;
+    std::size_t begin = 0;
+    std::size_t count = 0;
+};
+
 // What one chunk of the file turned into.
 struct chunk_result {
     std::uint64_t lines = 0;
     std::uint64_t blank = 0;
     std::vector<malformed> bad;
-    std::vector<std::vector<record, huge_allocator<record>>> by_owner;  // one vector per thread
-    std::vector<hireguard::offer_terms> terms;                          // of the offers, see compact_events
+    std::vector<record_span> by_owner;          // one span per thread
+    std::vector<hireguard::offer_terms> terms;  // of the offers, see compact_events
 };
 
 // What one thread's replay produced.
@@ -438,11 +452,12 @@ struct replay_result {
     return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, chunk_result& out) {
+void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned self, std::vector<record_store>& stores,
+                  chunk_result& out) {
     hireguard::event_decoder decoder;
+    auto const threads = static_cast<unsigned>(stores.size());
     out.by_owner.assign(threads, {});
-    // Lines are rarely shorter than 40 bytes; pages not written are not used.
-    for (auto& v : out.by_owner) v.reserve(text.size() / 40 + 16);
+    for (unsigned u = 0; u < threads; ++u) out.by_owner[u] = record_span{self, stores[u].size(), 0};
     std::uint32_t line = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -468,7 +483,7 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, 
             continue;
         }
         std::uint64_t const h = mix(e.job.value(), e.freelancer.value());
-        record& r = out.by_owner[owner_of(h, threads)].emplace_back();
+        record& r = stores[owner_of(h, threads)].emplace_back();
         r.job = e.job.value();
         r.freelancer = e.freelancer.value();
         r.chunk = chunk;
@@ -476,12 +491,18 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, 
         compact::store(e.event, r, out.terms);
     }
     out.lines = line;
+    for (unsigned u = 0; u < threads; ++u) out.by_owner[u].count = stores[u].size() - out.by_owner[u].begin;
 }
 
-void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> const& first_line, unsigned self,
-            replay_result& out, std::atomic<std::size_t>& progress) {
+void replay(std::vector<chunk_result> const& chunks, std::vector<std::vector<record_store>> const& stores,
+            std::vector<std::uint64_t> const& first_line, unsigned self, replay_result& out,
+            std::atomic<std::size_t>& progress) {
+    auto records_of = [&](chunk_result const& c) {
+        record_span const& span = c.by_owner[self];
+        return std::span<record const>(stores[span.store][self].data() + span.begin, span.count);
+    };
     std::size_t total = 0;
-    for (auto const& c : chunks) total += c.by_owner[self].size();
+    for (auto const& c : chunks) total += c.by_owner[self].count;
 
     // First pass, in file order: number the candidacies, give each its
     // machine, and find those whose events the file does not list in time
@@ -499,7 +520,7 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
     latest.reserve(total);
     std::vector<bool> unsorted;
     for (auto const& c : chunks) {
-        for (record const& r : c.by_owner[self]) {
+        for (record const& r : records_of(c)) {
             std::uint32_t const id = index.find_or_add(r.job, r.freelancer, mix(r.job, r.freelancer));
             id_of.push_back(id);
             if (id == machines.size()) {
@@ -530,7 +551,7 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
     std::vector<std::pair<std::uint32_t, record const*>> apart;
     std::size_t k = 0;
     for (auto const& c : chunks) {
-        for (record const& r : c.by_owner[self]) {
+        for (record const& r : records_of(c)) {
             std::uint32_t const id = id_of[k++];
             if (unsorted[id]) [[unlikely]] {
                 apart.emplace_back(id, &r);
@@ -538,7 +559,7 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::uint64_t> 
             }
             run(machines[id], r);
         }
-        progress.fetch_add(c.by_owner[self].size(), std::memory_order_relaxed);
+        progress.fetch_add(c.by_owner[self].count, std::memory_order_relaxed);
     }
 
     // The others, sorted by time; equal times keep their file order.
@@ -745,17 +766,22 @@ int audit(options const& opt) {
     log_source const input(opt.input, opt.chunk_bytes);
     unsigned const threads = opt.threads;
     std::vector<chunk_result> decoded(input.chunks());
+    // stores[decoding thread][owning thread]; an event line has at least 60
+    // bytes (its time alone takes 27), and a store that fills up still grows.
+    std::vector<std::vector<record_store>> stores(threads, std::vector<record_store>(threads));
+    for (auto& mine : stores)
+        for (auto& store : mine) store.reserve(input.size() / 60 + 16);
     std::atomic<std::size_t> next_chunk{0};
     std::atomic<std::size_t> bytes_done{0};
     {
         std::optional<progress_bar> bar;
         if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
             bar.emplace("reading", bytes_done, input.size(), "MB");
-        on_threads(threads, [&](unsigned /*self*/) {
+        on_threads(threads, [&](unsigned self) {
             read_buffer buffer;
             for (std::size_t c; (c = next_chunk.fetch_add(1)) < decoded.size();) {
                 std::string_view const text = input.chunk(c, buffer);
-                decode_chunk(text, static_cast<std::uint32_t>(c), threads, decoded[c]);
+                decode_chunk(text, static_cast<std::uint32_t>(c), self, stores[self], decoded[c]);
                 bytes_done.fetch_add(text.size(), std::memory_order_relaxed);
             }
         });
@@ -778,7 +804,8 @@ int audit(options const& opt) {
         std::optional<progress_bar> bar;
         if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
             bar.emplace("replaying", replayed_events, s.lines - s.blank - s.malformed, "events");
-        on_threads(threads, [&](unsigned self) { replay(decoded, first_line, self, replayed[self], replayed_events); });
+        on_threads(threads,
+                   [&](unsigned self) { replay(decoded, stores, first_line, self, replayed[self], replayed_events); });
     }
     auto const t2 = clock::now();
 
