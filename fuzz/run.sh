@@ -45,7 +45,9 @@ for harness in $harnesses; do
   if [ "$harness" = fuzz_restore ]; then
     restored=$(grep -E "^fuzz_restore: snapshots restored" "$log" | sed 's/^fuzz_restore: //; s/, [0-9]* events after them//' || true)
     echo "$harness: ${execs:-?} execs, ${rate:-?} execs/s, ${restored:-snapshots restored: ?}, ${rows/rows reached/rows reached from restored states}"
-    if ! grep -q "snapshots restored: [1-9]" <<<"$restored"; then status=1; fi
+    # From the seeds, some inputs must restore. From nothing, a whole valid
+    # snapshot is rarely found in minutes: only crashes count then.
+    if [ "$seeds" != 0 ] && ! grep -q "snapshots restored: [1-9]" <<<"$restored"; then status=1; fi
   else
     echo "$harness: ${execs:-?} execs, ${rate:-?} execs/s, ${rows:-rows reached: ?}"
     grep -E "^$harness: row not reached" "$log" || true
