@@ -234,9 +234,10 @@ struct event_table<std::variant<Events...>> {
 // strings accepted, the same values), with the calendar arithmetic done
 // directly: it is on the hot path of every line.
 [[nodiscard]] constexpr std::optional<timestamp> parse_timestamp_fast(std::string_view s) noexcept {
-    if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
-        return std::nullopt;
-    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
+    if (s.size() != 20) return std::nullopt;
+    char const* const p = s.data();
+    if (p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != 'Z') return std::nullopt;
+    auto digit = [p](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(p[i])) - '0'; };
     auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
     // A character below '0' wraps around to a large value, so one test per
     // digit catches both sides.
