@@ -241,9 +241,17 @@ TEST(EventCodec, DecoderAgreesWithTheDomDecodingOnOddLines) {
         R"({"job":3,"freelancer":42,"event":"invite","job":4})",
         "\"invite\"",
         "null",
+        // Invalid UTF-8: the fast reader does not check it, and must not accept it.
+        "{\"job\":3,\"freelancer\":42,\"event\":\"invite\xff\"}",
+        "{\"job\":3,\"freelancer\":42,\"event\":\"invite\",\"at\":\"2026-01-05T10:00:00Z\xc3\"}",
+        "{\"job\":3,\"freelancer\":42,\"event\":\"invite\",\"\xe2\x82\":1}",
+        "{\"job\":3,\"freelancer\":42,\"event\":\"end_contract\",\"by\":\"client\x80\"}",
     };
     hireguard::event_decoder decoder;
     for (auto const& line : lines) EXPECT_EQ(through_decoder(decoder, line), through_dom(line)) << line;
+    // The invalid UTF-8 lines are errors.
+    for (std::size_t i = lines.size() - 4; i < lines.size(); ++i)
+        EXPECT_EQ(through_dom(lines[i]).rfind("error at", 0), 0U) << lines[i];
 }
 
 TEST(EventCodec, FastTimestampsAgreeWithParseTimestamp) {

@@ -701,7 +701,15 @@ private:
         return true;
     }
 
-    boost::json::basic_parser<reader> fast_{boost::json::parse_options{}};
+    // The reader compares every string it accepts with ASCII names and
+    // timestamps, so Boost.JSON need not check UTF-8 on this path: a line
+    // with invalid UTF-8 matches nothing, and the DOM decoding rejects it.
+    static boost::json::parse_options fast_options() noexcept {
+        boost::json::parse_options o;
+        o.allow_invalid_utf8 = true;
+        return o;
+    }
+    boost::json::basic_parser<reader> fast_{fast_options()};
     std::array<unsigned char, 1024> parse_buffer_{};
     std::array<unsigned char, 4096> value_buffer_{};
     boost::json::monotonic_resource values_{value_buffer_.data(), value_buffer_.size()};
