@@ -88,10 +88,9 @@ void round_trip(hireguard::machine const& m, char const* when) {
     try {
         s = hireguard::snapshot(m);
     } catch (hireguard::json_error const& e) {
-        // The one thing a snapshot cannot write: a start date outside the
-        // years 1900 to 9999, which the engine records as the offer gave it.
-        if (e.field() != "data.terms.start_date") fail("snapshot threw", e.what());
-        return;
+        // Offers starting outside the years 1900 to 9999 are invalid input,
+        // so every reachable machine has a snapshot.
+        fail("snapshot threw", e.what());
     }
     try {
         if (!(hireguard::restore(s) == m)) fail("restore(snapshot(m)) differs from m", when);

@@ -213,6 +213,23 @@ TYPED_TEST_P(Executor, TimestampOutsideTheAcceptedYearsIsInvalidInput) {
     EXPECT_TRUE(m.process(event::respond{.at = utc(std::chrono::year{9999} / 12 / 31)}).accepted());
 }
 
+TYPED_TEST_P(Executor, OfferStartingOutsideTheAcceptedYearsIsInvalidInput) {
+    TypeParam m = at_state<TypeParam>("interviewing");
+    candidacy_data const before = m.data();
+    offer_terms terms = hourly_terms();
+    terms.start_date = utc(std::chrono::year{10000} / 1 / 1);
+    auto v = m.process(event::send_offer{.at = t0 + std::chrono::days{1}, .terms = terms});
+    ASSERT_TRUE(v.rejected_as(rejection_kind::invalid_input)) << v.message();
+    EXPECT_EQ(v.error().rule, rule_id::value_in_range);
+    EXPECT_EQ(v.message(),
+              "send_offer rejected in interviewing: value_in_range: the offer's start date is outside the "
+              "years 1900 to 9999");
+    EXPECT_TRUE(m.template is<state::interviewing>());
+    EXPECT_EQ(m.data(), before);
+    terms.start_date = utc(std::chrono::year{9999} / 12 / 31);
+    EXPECT_TRUE(m.process(event::send_offer{.at = t0 + std::chrono::days{1}, .terms = terms}).accepted());
+}
+
 TYPED_TEST_P(Executor, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput) {
     TypeParam pending = at_state<TypeParam>("contract_pending");
     candidacy_data const before = pending.data();
@@ -293,8 +310,8 @@ TYPED_TEST_P(Executor, TypedCandidacyBecomesAMachineInTheSameStateWithTheSameDat
     EXPECT_TRUE(m.template is<state::withdrawn>());
 }
 
-REGISTER_TYPED_TEST_SUITE_P(Executor, RefusesAPolicyThatMakesNoSense,
-                            TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput,
+REGISTER_TYPED_TEST_SUITE_P(Executor, OfferStartingOutsideTheAcceptedYearsIsInvalidInput,
+                            RefusesAPolicyThatMakesNoSense, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput,
                             TimestampOutsideTheAcceptedYearsIsInvalidInput, StartsInProspect, EveryPathReachesItsState,
                             EveryDomainRowFiresAtRunTime, EveryIllegalPairIsRejectedWithStateAndDataUnchanged,
                             TerminalStatesRejectEveryEvent, WorkBeforeHireIsRejectedWithAClearMessage,

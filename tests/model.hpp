@@ -309,6 +309,14 @@ answer step(candidacy& c, Event const& event) {
     if (at && (*at < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
                *at > hireguard::utc(std::chrono::year{9999} / 12 / 31)))
         return detail::refuse(rule_id::value_in_range);
+    // So does an offer's start date.
+    if (k == ev::send_offer || k == ev::modify_offer) {
+        auto const& start = k == ev::send_offer ? std::get<e::send_offer>(event).terms.start_date
+                                                : std::get<e::modify_offer>(event).terms.start_date;
+        if (start && (*start < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
+                      *start > hireguard::utc(std::chrono::year{9999} / 12 / 31)))
+            return detail::refuse(rule_id::value_in_range);
+    }
     if (at && d.last_event_at && *at < *d.last_event_at) return detail::refuse(rule_id::timestamps_monotonic);
     // A dated timer event must not come before what it announces.
     if (k == ev::start_date_reached && at && d.terms && d.terms->start_date && *at < *d.terms->start_date)

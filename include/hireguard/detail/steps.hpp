@@ -40,17 +40,31 @@ template <class Event>
     return e.at && d.offer_sent_at && *e.at < *d.offer_sent_at + p.offer_lifetime;
 }
 
+// An offer whose start date lies outside the accepted years: stored, it
+// could not be written to a snapshot and read back.
+template <class Event>
+[[nodiscard]] constexpr bool start_date_out_of_range(Event const& e) noexcept {
+    if constexpr (std::is_same_v<Event, event::send_offer> || std::is_same_v<Event, event::modify_offer>) {
+        return e.terms.start_date && (*e.terms.start_date < earliest_time || *e.terms.start_date > latest_time);
+    } else {
+        return false;
+    }
+}
+
 // Malformed input: an event dated before the latest accepted one, or outside
-// the accepted years, or a timer event that contradicts the data.
+// the accepted years, or a timer event that contradicts the data, or an
+// offer starting outside the accepted years.
 template <class Event>
 [[nodiscard]] bool input_violation_fast(candidacy_data const& d, policy const& p, Event const& e) noexcept {
     return (e.at && ((d.last_event_at && *e.at < *d.last_event_at) || *e.at < earliest_time || *e.at > latest_time)) ||
-           contradicts_data(d, p, e);
+           contradicts_data(d, p, e) || start_date_out_of_range(e);
 }
 
 template <class Event>
 [[nodiscard]] std::optional<violation> input_violation(candidacy_data const& d, policy const& p, Event const& e) {
     if (!input_violation_fast(d, p, e)) return std::nullopt;
+    if (start_date_out_of_range(e))
+        return violation{rule_id::value_in_range, "the offer's start date is outside the years 1900 to 9999"};
     if (*e.at < earliest_time || *e.at > latest_time)
         return violation{rule_id::value_in_range, "the event is dated outside the years 1900 to 9999"};
     if (d.last_event_at && *e.at < *d.last_event_at)
