@@ -69,6 +69,7 @@ struct options {
     bool progress = true;
     bool stats = false;
     std::size_t chunk_bytes = default_chunk_bytes;
+    hireguard::policy policy{};
 };
 
 // Thrown when the input cannot be audited at all (exit code 2).
@@ -495,8 +496,8 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned self, std
 }
 
 void replay(std::vector<chunk_result> const& chunks, std::vector<std::vector<record_store>> const& stores,
-            std::vector<std::uint64_t> const& first_line, unsigned self, replay_result& out,
-            std::atomic<std::size_t>& progress) {
+            std::vector<std::uint64_t> const& first_line, unsigned self, hireguard::policy const& policy,
+            replay_result& out, std::atomic<std::size_t>& progress) {
     auto records_of = [&](chunk_result const& c) {
         record_span const& span = c.by_owner[self];
         return std::span<record const>(stores[span.store][self].data() + span.begin, span.count);
@@ -524,7 +525,7 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::vector<rec
             std::uint32_t const id = index.find_or_add(r.job, r.freelancer, mix(r.job, r.freelancer));
             id_of.push_back(id);
             if (id == machines.size()) {
-                machines.emplace_back(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer});
+                machines.emplace_back(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
                 latest.push_back(r.at);
                 unsorted.push_back(false);
             } else if (r.at < latest[id]) {
@@ -804,8 +805,9 @@ int audit(options const& opt) {
         std::optional<progress_bar> bar;
         if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
             bar.emplace("replaying", replayed_events, s.lines - s.blank - s.malformed, "events");
-        on_threads(threads,
-                   [&](unsigned self) { replay(decoded, stores, first_line, self, replayed[self], replayed_events); });
+        on_threads(threads, [&](unsigned self) {
+            replay(decoded, stores, first_line, self, opt.policy, replayed[self], replayed_events);
+        });
     }
     auto const t2 = clock::now();
 
@@ -872,7 +874,12 @@ int main(int argc, char** argv) {
                                                       "worker threads (the output does not depend on it)")(
         "json", po::bool_switch(&opt.json), "JSON Lines output: one object per report, then a summary")(
         "no-progress", po::bool_switch(), "no progress bar on stderr")("stats", po::bool_switch(&opt.stats),
-                                                                       "time spent in each phase, on stderr");
+                                                                       "time spent in each phase, on stderr")(
+        "offer-days", po::value<unsigned>()->default_value(30), "offers expire this many days after they are sent")(
+        "feedback-days", po::value<unsigned>()->default_value(14),
+        "feedback may be left this many days after the end of a contract")(
+        "minimum-milestone", po::value<std::uint64_t>()->default_value(500),
+        "smallest fixed-price milestone, in cents");
     po::options_description all;
     all.add(visible).add_options()("log", po::value<std::string>(&opt.input))(
         "chunk-bytes", po::value<std::size_t>(&opt.chunk_bytes)->default_value(default_chunk_bytes));
@@ -891,6 +898,18 @@ int main(int argc, char** argv) {
         if (opt.chunk_bytes == 0 || opt.chunk_bytes > (std::size_t{1} << 30))
             throw po::error("--chunk-bytes must be between 1 and 2^30");
         opt.progress = !vm["no-progress"].as<bool>();
+        // Policies beyond 100 years would overflow the engine's arithmetic on
+        // timestamps of year 9999.
+        auto const days = [&](char const* name) {
+            unsigned const n = vm[name].as<unsigned>();
+            if (n == 0 || n > 36500) throw po::error(std::string("--") + name + " must be between 1 and 36500");
+            return std::chrono::days{n};
+        };
+        opt.policy.offer_lifetime = days("offer-days");
+        opt.policy.feedback_window = days("feedback-days");
+        auto const minimum = vm["minimum-milestone"].as<std::uint64_t>();
+        if (minimum > (std::uint64_t{1} << 53)) throw po::error("--minimum-milestone is too large");
+        opt.policy.minimum_milestone = hireguard::cents(static_cast<std::int64_t>(minimum));
     } catch (po::error const& e) {
         std::cerr << "hireguard-audit: " << e.what() << "\n\n" << visible << '\n';
         return exit_unusable;

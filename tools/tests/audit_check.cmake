@@ -230,6 +230,30 @@ elseif(MODE STREQUAL "threads")
     message(FATAL_ERROR "suspiciously short output: ${size} bytes")
   endif()
 
+elseif(MODE STREQUAL "policy")
+  # Offers that live 60 days: the acceptance on line 38, 40 days after the
+  # offer, makes a hire, and the candidacy's later events are illegal in
+  # contract_active; the early offer_expired on line 39 is still early.
+  run_audit(a ARGS --offer-days 60 ${SAMPLE})
+  expect_rc("${a_rc}" 1 "the sample log has violations")
+  foreach(expected IN ITEMS
+          "line 39: job 5 / freelancer 77: offer_expired rejected in offered: offer_lifetime_ended: the event is dated 2026-02-08T09:00:00Z, before the offer expires at 2026-03-11T09:00:00Z\n"
+          "line 40: job 5 / freelancer 77: offer_expired rejected in contract_active: illegal transition\n"
+          "line 41: job 5 / freelancer 77: withdraw rejected in contract_active: illegal transition\n"
+          "line 42: job 5 / freelancer 77: submit_proposal rejected in contract_active: illegal transition\n"
+          "  events accepted: 37\n  events rejected: 16\n    illegal transition: 9\n")
+    string(FIND "${a_out}" "${expected}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "expected\n${expected}in\n${a_out}")
+    endif()
+  endforeach()
+  string(FIND "${a_out}" "line 38:" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "line 38 is rejected with offers of 60 days")
+  endif()
+  run_audit(b ARGS --feedback-days 0 ${SAMPLE})
+  expect_rc("${b_rc}" 2 "a feedback window of 0 days")
+
 elseif(MODE STREQUAL "deterministic")
   generate(${WORK}/a.jsonl a --events 20000 --violations 0.2 --malformed 0.01 --seed 42)
   generate(${WORK}/b.jsonl b --events 20000 --violations 0.2 --malformed 0.01 --seed 42)
