@@ -367,7 +367,7 @@ struct violation_report {
 class candidacy_index {
 public:
     std::uint32_t find_or_add(std::uint64_t job, std::uint64_t freelancer, std::uint64_t hash) {
-        if ((count_ + 1) * 2 > slots_.size()) grow();
+        if ((std::size_t{count_} + 1) * 2 > slots_.size()) grow();
         std::size_t i = hash & (slots_.size() - 1);
         for (;;) {
             slot& s = slots_[i];

@@ -173,7 +173,7 @@ private:
 
     // Moves the candidacy's clock forward by a minute to two days.
     timestamp tick(candidacy& c) {
-        c.clock += std::chrono::seconds{rng_.between(60, 2 * 86400)};
+        c.clock += std::chrono::seconds{rng_.between(60, std::int64_t{2} * 86400)};
         return c.clock;
     }
 
@@ -188,7 +188,8 @@ private:
         if (rng_.chance(0.7)) {
             t.kind = hireguard::contract_kind::hourly;
             t.hourly_rate = hireguard::cents(rng_.between(1500, 10000));
-            if (rng_.chance(0.2)) t.start_date = c.clock + std::chrono::seconds{rng_.between(3600, 10 * 86400)};
+            if (rng_.chance(0.2))
+                t.start_date = c.clock + std::chrono::seconds{rng_.between(3600, std::int64_t{10} * 86400)};
         } else {
             t.kind = hireguard::contract_kind::fixed_price;
             t.first_milestone = hireguard::cents(rng_.between(500, 100000));

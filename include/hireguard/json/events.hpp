@@ -191,8 +191,8 @@ struct event_table<std::variant<Events...>> {
     // three characters and compares one name, and allocates nothing.
     static constexpr std::size_t slots = std::bit_ceil(4 * sizeof...(Events));
     static constexpr std::size_t hash(std::string_view n) noexcept {
-        return (n.size() * 0x9E37U + static_cast<unsigned char>(n[0]) * 0x3BU +
-                static_cast<unsigned char>(n[n.size() / 2]) * 0x1FU) &
+        return (n.size() * 0x9E37U + std::size_t{static_cast<unsigned char>(n[0])} * 0x3BU +
+                std::size_t{static_cast<unsigned char>(n[n.size() / 2])} * 0x1FU) &
                (slots - 1);
     }
     static constexpr std::array<entry, slots> by_name = [] {
@@ -263,7 +263,7 @@ struct event_table<std::variant<Events...>> {
     unsigned const doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
     unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     long long const days = static_cast<long long>(era) * 146097 + doe - 719468;
-    return timestamp{std::chrono::seconds{days * 86400 + h * 3600 + mi * 60 + se}};
+    return timestamp{std::chrono::seconds{days * 86400 + static_cast<long long>(h * 3600 + mi * 60 + se)}};
 }
 
 // Whether `s` is the string literal `lit`; the comparison of a known length
