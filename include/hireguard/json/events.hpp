@@ -52,6 +52,8 @@ struct basic_logged_event {
 };
 
 /// A logged event of the canonical lifecycle.
+///
+///     hireguard::logged_event e = hireguard::decode_event(R"({"job": 3, "freelancer": 42, "event": "invite"})");
 using logged_event = basic_logged_event<lifecycle>;
 
 namespace json_codec {
@@ -717,6 +719,9 @@ private:
 };
 
 /// The decoder of the canonical lifecycle's event logs.
+///
+///     hireguard::event_decoder decoder;
+///     hireguard::logged_event e = decoder.decode(R"({"job": 3, "freelancer": 42, "event": "invite"})");
 using event_decoder = basic_event_decoder<lifecycle>;
 
 }  // namespace hireguard
