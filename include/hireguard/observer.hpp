@@ -157,12 +157,16 @@ using notification = basic_notification<lifecycle>;
 using observer = basic_observer<lifecycle>;
 
 namespace detail {
+// Events that never call for a notification cost nothing, not even the
+// instantiation of the variant that would carry them.
 template <workflow W, class Event, class... Observers>
 void notify_all(basic_machine<W> const& m, Event const& e, std::string_view from, Observers&... os) {
-    if (auto const kind = notification_for<Event>(m.state_name())) {
-        event_variant_t<W> const ev{e};
-        basic_notification<W> const n{*kind, m, ev, from};
-        (os.notify(n), ...);
+    if constexpr (notification_for<Event>(std::string_view{}).has_value()) {
+        if (auto const kind = notification_for<Event>(m.state_name())) {
+            event_variant_t<W> const ev{std::in_place_type<Event>, e};
+            basic_notification<W> const n{*kind, m, ev, from};
+            (os.notify(n), ...);
+        }
     }
 }
 }  // namespace detail
