@@ -389,7 +389,7 @@ template <workflow W = lifecycle>
         !(f.is_int64() || f.is_uint64()) || to_i64(f, "format") != snapshot_format)
         throw json_error("format", "expected 1, the only snapshot format");
     auto const state = to_string_view(member(o, "state", ""), "state");
-    if (!detail::names_a_state(state, states_t<W>{}))
+    if (!hireguard::detail::names_a_state(state, states_t<W>{}))
         throw json_error("state", "\"" + std::string(state) + "\" is not a state of the workflow");
     policy const p = to_policy(member(o, "policy", ""), "policy");
     candidacy_data const d = to_data(member(o, "data", ""), "data");
@@ -543,7 +543,7 @@ template <workflow W = lifecycle>
         only_known(c, fields, where);
         first_contact const origin = to_first_contact(member(c, "origin", where), path(where, "origin"));
         auto const state = to_string_view(member(c, "state", where), path(where, "state"));
-        if (!detail::names_a_state(state, states_t<W>{}))
+        if (!hireguard::detail::names_a_state(state, states_t<W>{}))
             throw json_error(path(where, "state"), "\"" + std::string(state) + "\" is not a state of the workflow");
         std::string const data_at = path(where, "data");
         candidacy_data const d = to_data(member(c, "data", where), data_at);
