@@ -21,11 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     fuzz::decoder in(data, size, m.policy());
     fuzz::watch w(7, 42);
     for (std::size_t i = 0; i < fuzz::max_events && !in.done(); ++i) {
-        auto const e = in.next(m.data());
-        auto const before_data = m.data();
-        std::string const before_state(m.state_name());
-        auto const v = m.process(e);
-        w.check(before_state, before_data, e, v, m.state_name(), m.data());
+        (void)fuzz::process_checked(m, w, in.next(m.data()));
     }
     return 0;
 }

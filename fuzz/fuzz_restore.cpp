@@ -56,30 +56,7 @@ tally& counts() {
 
 /// The reference model in the restored machine's state, with its data and settings.
 model::candidacy model_of(hireguard::machine const& m) {
-    auto const& d = m.data();
-    model::candidacy c;
-    c.state = fuzz::state_of(m.state_name());
-    c.data.job = d.job.value();
-    c.data.freelancer = d.freelancer.value();
-    c.data.last_event_at = d.last_event_at;
-    c.data.terms = d.terms;
-    c.data.offer_sent_at = d.offer_sent_at;
-    c.data.hired_at = d.hired_at;
-    c.data.started_at = d.started_at;
-    c.data.ended_at = d.ended_at;
-    c.data.minutes_logged = d.minutes_logged.count();
-    c.data.escrow = d.milestone == hireguard::milestone_status::none     ? model::milestone::none
-                    : d.milestone == hireguard::milestone_status::funded ? model::milestone::funded
-                                                                         : model::milestone::submitted;
-    c.data.escrow_cents = d.milestone_amount.cents();
-    c.data.paid_cents = d.paid.cents();
-    c.data.milestones_paid = d.milestones_paid;
-    c.data.client_feedback = d.client_left_feedback;
-    c.data.freelancer_feedback = d.freelancer_left_feedback;
-    c.rules.offer_lifetime = m.policy().offer_lifetime;
-    c.rules.feedback_window = m.policy().feedback_window;
-    c.rules.minimum_milestone_cents = m.policy().minimum_milestone.cents();
-    return c;
+    return model::from_engine(m.state_name(), m.data(), m.policy());
 }
 
 /// restore(snapshot(m)) == m, through the value and through the text.
@@ -191,11 +168,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     fuzz::decoder in(nul + 1, events_size, m.policy());
     fuzz::watch w(model_of(m));
     for (std::size_t i = 0; i < fuzz::max_events && !in.done(); ++i) {
-        auto const e = in.next(m.data());
-        auto const before_data = m.data();
-        std::string const before_state(m.state_name());
-        auto const v = m.process(e);
-        w.check(before_state, before_data, e, v, m.state_name(), m.data());
+        (void)fuzz::process_checked(m, w, in.next(m.data()));
         ++counts().events;
     }
     round_trip(m, "after the events");

@@ -123,6 +123,17 @@ private:
     std::int64_t minutes_ = 0;
 };
 
+/// Processes `e` on `m`, then checks every invariant against the state and
+/// data it had before: the step both single-engine harnesses take.
+template <class Machine, class Event>
+hireguard::verdict process_checked(Machine& m, watch& w, Event const& e) {
+    auto const before_data = m.data();
+    std::string const before_state(m.state_name());
+    auto v = m.process(e);
+    w.check(before_state, before_data, e, v, m.state_name(), m.data());
+    return v;
+}
+
 }  // namespace fuzz
 
 #endif

@@ -259,6 +259,33 @@ struct candidacy {
     return c;
 }
 
+/// The model started where an engine stands: in the state named `state`, with
+/// the engine's data and policy copied field by field. For restored snapshots
+/// and existing candidacies; the model's rules stay its own.
+[[nodiscard]] inline candidacy from_engine(std::string_view state, hireguard::candidacy_data const& d,
+                                           hireguard::policy const& p) {
+    candidacy c = begin(d.job.value(), d.freelancer.value(),
+                        settings{p.offer_lifetime, p.feedback_window, p.minimum_milestone.cents()});
+    for (std::size_t i = 0; i < state_count; ++i)
+        if (state_names[i] == state) c.state = static_cast<st>(i);
+    c.data.last_event_at = d.last_event_at;
+    c.data.terms = d.terms;
+    c.data.offer_sent_at = d.offer_sent_at;
+    c.data.hired_at = d.hired_at;
+    c.data.started_at = d.started_at;
+    c.data.ended_at = d.ended_at;
+    c.data.minutes_logged = d.minutes_logged.count();
+    c.data.escrow = d.milestone == hireguard::milestone_status::none     ? milestone::none
+                    : d.milestone == hireguard::milestone_status::funded ? milestone::funded
+                                                                         : milestone::submitted;
+    c.data.escrow_cents = d.milestone_amount.cents();
+    c.data.paid_cents = d.paid.cents();
+    c.data.milestones_paid = d.milestones_paid;
+    c.data.client_feedback = d.client_left_feedback;
+    c.data.freelancer_feedback = d.freelancer_left_feedback;
+    return c;
+}
+
 /// The model's answer to an event: accepted, or rejected with a kind and rule.
 struct answer {
     bool accepted = true;

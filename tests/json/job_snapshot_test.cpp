@@ -130,24 +130,7 @@ TEST(MalformedJobCorpus, EveryDocumentIsRefusedNamingTheExpectedField) {
 /// The reference model in a machine's state with its data, to generate the
 /// next event of an existing candidacy.
 model::candidacy model_of(machine const& m) {
-    model::candidacy c = model::begin(m.data().job.value(), m.data().freelancer.value());
-    for (std::size_t i = 0; i < model::state_count; ++i)
-        if (model::state_names[i] == m.state_name()) c.state = static_cast<model::st>(i);
-    auto const& d = m.data();
-    c.data.last_event_at = d.last_event_at;
-    c.data.terms = d.terms;
-    c.data.offer_sent_at = d.offer_sent_at;
-    c.data.hired_at = d.hired_at;
-    c.data.started_at = d.started_at;
-    c.data.ended_at = d.ended_at;
-    c.data.minutes_logged = d.minutes_logged.count();
-    c.data.escrow = static_cast<model::milestone>(d.milestone);
-    c.data.escrow_cents = d.milestone_amount.cents();
-    c.data.paid_cents = d.paid.cents();
-    c.data.milestones_paid = d.milestones_paid;
-    c.data.client_feedback = d.client_left_feedback;
-    c.data.freelancer_feedback = d.freelancer_left_feedback;
-    return c;
+    return model::from_engine(m.state_name(), m.data(), m.policy());
 }
 
 RC_GTEST_PROP(JobSnapshotRoundTrip, RestoreOfTheSnapshotEqualsTheJobAfterEveryStep, ()) {
