@@ -73,22 +73,30 @@ inline constexpr std::chrono::seconds longest_policy_duration = std::chrono::day
 /// The largest minimum milestone a policy may set: $1,000,000.
 inline constexpr money largest_minimum_milestone = dollars(1'000'000);
 
+namespace detail {
+inline constexpr bool policy_duration_ok(std::chrono::seconds d) noexcept {
+    return d > std::chrono::seconds{0} && d <= longest_policy_duration;
+}
+inline constexpr bool minimum_milestone_ok(money m) noexcept {
+    return m > money{} && m <= largest_minimum_milestone;
+}
+}  // namespace detail
+
 /// The first thing wrong with a policy, as "field: reason", or nothing.
 ///
 ///     assert(!hireguard::policy_problem({}));
 ///     assert(hireguard::policy_problem({.offer_lifetime = std::chrono::seconds{0}}));
 [[nodiscard]] inline std::optional<std::string> policy_problem(policy const& p) {
     auto duration = [](char const* field, std::chrono::seconds d) -> std::optional<std::string> {
+        if (detail::policy_duration_ok(d)) return std::nullopt;
         if (d <= std::chrono::seconds{0}) return std::string(field) + ": must be positive";
-        if (d > longest_policy_duration) return std::string(field) + ": must be at most 100 years (36525 days)";
-        return std::nullopt;
+        return std::string(field) + ": must be at most 100 years (36525 days)";
     };
     if (auto e = duration("offer_lifetime", p.offer_lifetime)) return e;
     if (auto e = duration("feedback_window", p.feedback_window)) return e;
+    if (detail::minimum_milestone_ok(p.minimum_milestone)) return std::nullopt;
     if (p.minimum_milestone <= money{}) return std::string("minimum_milestone: must be positive");
-    if (p.minimum_milestone > largest_minimum_milestone)
-        return std::string("minimum_milestone: must be at most $1000000.00");
-    return std::nullopt;
+    return std::string("minimum_milestone: must be at most $1000000.00");
 }
 
 /// Throws `std::invalid_argument` naming the field when `policy_problem(p)`
@@ -96,12 +104,9 @@ inline constexpr money largest_minimum_milestone = dollars(1'000'000);
 ///
 ///     hireguard::job j{hireguard::job_id{3}, 2, hireguard::validated(my_policy)};
 inline policy const& validated(policy const& p) {
-    auto const in_range = [](std::chrono::seconds d) {
-        return d > std::chrono::seconds{0} && d <= longest_policy_duration;
-    };
     // The common case, a valid policy, costs a few comparisons and no string.
-    if (in_range(p.offer_lifetime) && in_range(p.feedback_window) && p.minimum_milestone > money{} &&
-        p.minimum_milestone <= largest_minimum_milestone) [[likely]]
+    if (detail::policy_duration_ok(p.offer_lifetime) && detail::policy_duration_ok(p.feedback_window) &&
+        detail::minimum_milestone_ok(p.minimum_milestone)) [[likely]]
         return p;
     throw std::invalid_argument("hireguard: invalid policy: " + policy_problem(p).value_or("unknown"));
 }

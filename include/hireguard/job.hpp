@@ -168,10 +168,7 @@ public:
     struct member {
         machine_type candidacy;
         first_contact origin = first_contact::other;
-        friend bool operator==(member const& a, member const& b) {
-            return a.origin == b.origin && a.candidacy.state_name() == b.candidacy.state_name() &&
-                   a.candidacy.data() == b.candidacy.data() && a.candidacy.policy() == b.candidacy.policy();
-        }
+        friend bool operator==(member const&, member const&) = default;
     };
     using members = std::map<freelancer_id, member>;
 
