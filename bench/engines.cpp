@@ -9,8 +9,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include <hireguard/machine.hpp>
-#include <hireguard/msm_machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/msm_machine.hpp>
 
 #include "hand_written.hpp"
 #include "stream.hpp"

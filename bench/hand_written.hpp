@@ -10,7 +10,7 @@
 #include <string_view>
 #include <variant>
 
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace bench {
 
@@ -57,7 +57,7 @@ struct hand_base {
     template <class E>
     verdict illegal(E const& /*e*/) const {
         return verdict(rejection{rejection_kind::illegal_transition,
-                                 rule_id::none,
+                                 rule_ids::none,
                                  "none",
                                  st_names[static_cast<int>(s)],
                                  E::name,

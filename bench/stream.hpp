@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include <hireguard/lifecycle.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace bench {
 

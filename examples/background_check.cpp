@@ -38,26 +38,41 @@ struct check_failed {
     std::optional<hireguard::timestamp> at{};
 };
 
+// The candidacy's data: everything the lifecycle keeps, and the screening
+// report that cleared the freelancer.
+struct screened_data : hireguard::candidacy_data {
+    std::uint64_t report_id = 0;
+    friend bool operator==(screened_data const&, screened_data const&) = default;
+};
+
 // The host's own rule: a cleared check must cite the screening report.
 struct report_cited : hireguard::rule<report_cited> {
-    static constexpr std::string_view name = "report_cited";
-    template <class Event>
-    static std::optional<hireguard::violation> check(hireguard::candidacy_data const&, hireguard::policy const&,
-                                                     Event const& e) {
+    static constexpr hireguard::rule_id id{"report_cited"};
+    template <class Data, class Policy, class Event>
+    static std::optional<hireguard::violation> check(Data const&, Policy const&, Event const& e) {
         if (e.report_id != 0) return std::nullopt;
-        return hireguard::violation{hireguard::rule_id::custom, "a cleared check must cite its report", name};
+        return hireguard::violation{id, "a cleared check must cite its report"};
     }
 };
 
 // The acceptance is recorded; the contract begins only when the check clears.
 struct record_acceptance : hireguard::action<record_acceptance> {
-    template <class Event>
-    static void apply(hireguard::candidacy_data& d, Event const& e) noexcept {
+    template <class Data, class Event>
+    static void apply(Data& d, Event const& e) noexcept {
         d.hired_at = hireguard::event_time(d, e);
     }
 };
 
-struct hiring_with_background_check {
+// The check clears: the contract begins, and the report is kept.
+struct record_clearance : hireguard::action<record_clearance> {
+    template <class Event>
+    static void apply(screened_data& d, Event const& e) noexcept {
+        hireguard::actions::begin_contract::apply(d, e);
+        d.report_id = e.report_id;
+    }
+};
+
+struct hiring_with_background_check : hireguard::hiring_workflow<screened_data> {
     using initial_state = state::prospect;
     using terminal_states = type_list<state::invite_declined, state::declined, state::withdrawn, state::offer_declined,
                                       state::closed, failed_background_check>;
@@ -88,7 +103,7 @@ struct hiring_with_background_check {
     Row< state::offered,          event::decline_offer,    state::offer_declined                                                        >,
     Row< state::offered,          event::withdraw_offer,   state::interviewing,      actions::clear_offer                               >,
     Row< state::offered,          event::close_job,        state::closed                                                                >,
-    Row< background_check,        check_cleared,           state::contract_active,   actions::begin_contract,   report_cited            >,
+    Row< background_check,        check_cleared,           state::contract_active,   record_clearance,          report_cited            >,
     Row< background_check,        check_failed,            failed_background_check                                                      >,
     Row< state::contract_active,  event::log_work,         state::contract_active,   actions::record_work,      guards::work_allowed    >,
     Row< state::contract_active,  event::pause,            state::contract_paused                                                       >,
@@ -121,7 +136,7 @@ int main() {
     offer_terms const terms{.kind = contract_kind::hourly, .hourly_rate = dollars(60)};
 
     std::cout << "== typed API on the host's workflow\n";
-    auto c = begin_candidacy<W>(job_id{9}, freelancer_id{5});
+    auto c = begin_candidacy<W>(acme::screened_data{{job_id{9}, freelancer_id{5}}});
     auto offered = std::move(c)
                        .on(event::submit_proposal{.at = t})
                        .on(event::respond{.at = t + 1h})
@@ -133,10 +148,10 @@ int main() {
     auto cleared = std::move(checking).on(acme::check_cleared{.at = t + 30h, .report_id = 7741});
     if (!cleared) return 1;
     auto active = std::move(cleared).value();
-    std::cout << "  check cleared:  " << active.state_name() << '\n';
+    std::cout << "  check cleared:  " << active.state_name() << ", report " << active.data().report_id << '\n';
 
     std::cout << "== runtime engine on the host's workflow\n";
-    basic_machine<W> m{job_id{9}, freelancer_id{6}};
+    basic_machine<W> m{acme::screened_data{{job_id{9}, freelancer_id{6}}}};
     event_variant_t<W> const inbox[] = {
         event::invite{.at = t},
         event::accept_invite{.at = t + 1h},
@@ -157,5 +172,5 @@ int main() {
         }
         std::cout << '\n';
     }
-    return rejected == 2 && m.data().minutes_logged == 60min ? 0 : 1;
+    return rejected == 2 && m.data().minutes_logged == 60min && m.data().report_id == 7742 ? 0 : 1;
 }

@@ -3,7 +3,7 @@
 // shows the first lines of the compiler's answer.
 #include <chrono>
 
-#include <hireguard/candidacy.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 int main() {
     using namespace hireguard;

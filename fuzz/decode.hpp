@@ -18,8 +18,8 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
-#include <hireguard/data.hpp>
-#include <hireguard/lifecycle.hpp>
+#include <hireguard/hiring/data.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "model.hpp"
 

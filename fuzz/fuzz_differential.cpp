@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string>
 
-#include <hireguard/machine.hpp>
-#include <hireguard/msm_machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/msm_machine.hpp>
 
 #include "decode.hpp"
 #include "invariants.hpp"

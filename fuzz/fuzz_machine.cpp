@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "decode.hpp"
 #include "invariants.hpp"

@@ -27,9 +27,9 @@
 #include <variant>
 #include <vector>
 
-#include <hireguard/job.hpp>
+#include <hireguard/hiring/job.hpp>
 #include <hireguard/json/snapshot.hpp>
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "decode.hpp"
 #include "invariants.hpp"

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/candidacy.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace {
 
@@ -53,8 +53,8 @@ candidacy<state::offered> make_offered() {
 TEST(Candidacy, BeginsInProspectWithItsIds) {
     auto c = begin_candidacy(job_id{7}, freelancer_id{42});
     EXPECT_EQ(c.state_name(), "prospect");
-    EXPECT_EQ(c.job(), job_id{7});
-    EXPECT_EQ(c.freelancer(), freelancer_id{42});
+    EXPECT_EQ(c.data().job, job_id{7});
+    EXPECT_EQ(c.data().freelancer, freelancer_id{42});
 }
 
 TEST(Candidacy, RefusesAPolicyThatMakesNoSense) {
@@ -94,7 +94,7 @@ TEST(Candidacy, ExpiredOfferIsRejectedAndTheCandidacyComesBackUnchanged) {
     candidacy_data const before = o.data();
     auto r = std::move(o).on(event::accept_offer{.at = t0 + 2h + std::chrono::days{30}});
     ASSERT_FALSE(r.accepted());
-    EXPECT_EQ(r.error().rule, rule_id::offer_not_expired);
+    EXPECT_EQ(r.error().rule, rule_ids::offer_not_expired);
     EXPECT_EQ(r.state_name(), "offered");
     auto back = std::move(r).rejection_and_candidacy();
     EXPECT_EQ(back.unchanged.data(), before);
@@ -106,7 +106,7 @@ TEST(Candidacy, InvalidOfferTermsAreRejected) {
     auto c = begin_candidacy(job_id{7}, freelancer_id{42});
     auto r = std::move(c).on(event::send_offer{.at = t0});
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().rule, rule_id::offer_terms_valid);
+    EXPECT_EQ(r.error().rule, rule_ids::offer_terms_valid);
     EXPECT_EQ(r.error().message(),
               "send_offer rejected in prospect: offer_terms_valid: an hourly offer needs a rate above $0.00, got "
               "$0.00");
@@ -119,7 +119,7 @@ TEST(Candidacy, BackwardsTimestampOnAnUnguardedRowThrowsAndLeavesTheCandidacyUsa
         (void)std::move(s).on(event::respond{.at = t0 - 1h});
         FAIL() << "expected invalid_event";
     } catch (invalid_event const& ex) {
-        EXPECT_EQ(ex.why().rule, rule_id::timestamps_monotonic);
+        EXPECT_EQ(ex.why().rule, rule_ids::timestamps_monotonic);
         EXPECT_EQ(ex.why().kind, rejection_kind::invalid_input);
     }
     EXPECT_EQ(s.data().last_event_at, t0);  // NOLINT(bugprone-use-after-move): unchanged on throw
@@ -132,7 +132,7 @@ TEST(Candidacy, BackwardsTimestampOnAGuardedRowIsARejection) {
     auto r = std::move(o).on(event::accept_offer{.at = t0});
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().kind, rejection_kind::invalid_input);
-    EXPECT_EQ(r.error().rule, rule_id::timestamps_monotonic);
+    EXPECT_EQ(r.error().rule, rule_ids::timestamps_monotonic);
 }
 
 TEST(Candidacy, VisitReachesEveryAlternative) {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include <hireguard/events.hpp>
-#include <hireguard/states.hpp>
+#include <hireguard/hiring/events.hpp>
+#include <hireguard/hiring/states.hpp>
 
 namespace domain {
 

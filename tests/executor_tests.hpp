@@ -26,7 +26,7 @@ using namespace scenarios;
 template <class Machine>
 Machine at_state(std::string_view state, offer_terms terms = hourly_terms()) {
     Machine m{job_id{7}, freelancer_id{42}};
-    replay(m, path_to(state, terms));
+    scenarios::replay(m, path_to(state, terms));
     return m;
 }
 
@@ -123,7 +123,7 @@ TYPED_TEST_P(Executor, EveryDomainRowFiresAtRunTime) {
         ASSERT_EQ(name_of(c.event), r.event);
         ASSERT_EQ(c.target, r.target);
         TypeParam m = at_state<TypeParam>(c.source, c.terms);
-        replay(m, c.extra_setup);
+        scenarios::replay(m, c.extra_setup);
         auto v = m.process(c.event);
         EXPECT_TRUE(v.accepted()) << r.source << " / " << r.event << ": " << v.message();
         EXPECT_EQ(m.state_name(), r.target) << r.source << " / " << r.event;
@@ -175,7 +175,7 @@ TYPED_TEST_P(Executor, RuleRejectionLeavesStateAndDataUnchanged) {
     candidacy_data const before = m.data();
     auto v = m.process(event::accept_offer{.at = t0 + std::chrono::days{40}});
     ASSERT_TRUE(v.rejected_as(rejection_kind::rule_violated));
-    EXPECT_EQ(v.error().rule, rule_id::offer_not_expired);
+    EXPECT_EQ(v.error().rule, rule_ids::offer_not_expired);
     EXPECT_EQ(v.message(),
               "accept_offer rejected in offered: offer_not_expired: the offer was sent 2026-01-05 and expired after "
               "30 days, on 2026-02-04");
@@ -197,7 +197,7 @@ TYPED_TEST_P(Executor, TimestampGoingBackwardsIsInvalidInputAndChangesNothing) {
     candidacy_data const before = m.data();
     auto v = m.process(event::decline{.at = t0 - std::chrono::hours{1}});
     ASSERT_TRUE(v.rejected_as(rejection_kind::invalid_input)) << v.message();
-    EXPECT_EQ(v.error().rule, rule_id::timestamps_monotonic);
+    EXPECT_EQ(v.error().rule, rule_ids::timestamps_monotonic);
     EXPECT_TRUE(m.template is<state::interviewing>());
     EXPECT_EQ(m.data(), before);
 }
@@ -208,7 +208,7 @@ TYPED_TEST_P(Executor, TimestampOutsideTheAcceptedYearsIsInvalidInput) {
     auto v =
         m.process(event::respond{.at = timestamp{std::chrono::seconds{std::numeric_limits<std::int64_t>::max() - 10}}});
     ASSERT_TRUE(v.rejected_as(rejection_kind::invalid_input)) << v.message();
-    EXPECT_EQ(v.error().rule, rule_id::value_in_range);
+    EXPECT_EQ(v.error().rule, rule_ids::value_in_range);
     EXPECT_EQ(m.data(), before);
     EXPECT_TRUE(m.process(event::respond{.at = utc(std::chrono::year{9999} / 12 / 31)}).accepted());
 }
@@ -220,7 +220,7 @@ TYPED_TEST_P(Executor, OfferStartingOutsideTheAcceptedYearsIsInvalidInput) {
     terms.start_date = utc(std::chrono::year{10000} / 1 / 1);
     auto v = m.process(event::send_offer{.at = t0 + std::chrono::days{1}, .terms = terms});
     ASSERT_TRUE(v.rejected_as(rejection_kind::invalid_input)) << v.message();
-    EXPECT_EQ(v.error().rule, rule_id::value_in_range);
+    EXPECT_EQ(v.error().rule, rule_ids::value_in_range);
     EXPECT_EQ(v.message(),
               "send_offer rejected in interviewing: value_in_range: the offer's start date is outside the "
               "years 1900 to 9999");
@@ -235,7 +235,7 @@ TYPED_TEST_P(Executor, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput) {
     candidacy_data const before = pending.data();
     auto early = pending.process(event::start_date_reached{.at = t0 + std::chrono::days{2}});
     ASSERT_TRUE(early.rejected_as(rejection_kind::invalid_input)) << early.message();
-    EXPECT_EQ(early.error().rule, rule_id::start_date_has_come);
+    EXPECT_EQ(early.error().rule, rule_ids::start_date_has_come);
     EXPECT_EQ(pending.data(), before);
     EXPECT_TRUE(pending.process(event::log_work{.minutes = std::chrono::minutes{30}})
                     .rejected_as(rejection_kind::illegal_transition));
@@ -245,7 +245,7 @@ TYPED_TEST_P(Executor, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput) {
     timestamp const expiry = *offered.data().offer_sent_at + std::chrono::days{30};
     auto premature = offered.process(event::offer_expired{.at = expiry - std::chrono::seconds{1}});
     ASSERT_TRUE(premature.rejected_as(rejection_kind::invalid_input)) << premature.message();
-    EXPECT_EQ(premature.error().rule, rule_id::offer_lifetime_ended);
+    EXPECT_EQ(premature.error().rule, rule_ids::offer_lifetime_ended);
     EXPECT_TRUE(offered.process(event::offer_expired{.at = expiry}).accepted());
 }
 
@@ -272,7 +272,7 @@ TYPED_TEST_P(Executor, ZeroMinutesOfWorkIsInvalidInput) {
     TypeParam m = at_state<TypeParam>("contract_active");
     auto v = m.process(event::log_work{.minutes = std::chrono::minutes{0}});
     EXPECT_TRUE(v.rejected_as(rejection_kind::invalid_input));
-    EXPECT_EQ(v.error().rule, rule_id::work_duration_positive);
+    EXPECT_EQ(v.error().rule, rule_ids::work_duration_positive);
 }
 
 TYPED_TEST_P(Executor, ProcessesEventsDecodedAtRunTime) {

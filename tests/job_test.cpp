@@ -8,8 +8,8 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/job.hpp>
-#include <hireguard/observer.hpp>
+#include <hireguard/hiring/job.hpp>
+#include <hireguard/hiring/notifications.hpp>
 
 #include "scenarios.hpp"
 
@@ -198,7 +198,7 @@ TEST(Job, CloseJobCascadesToCandidaciesNotHiredAndKeepsContracts) {
     // No new candidacies, and no second closing.
     auto fresh = j.process(freelancer_id{9}, event::submit_proposal{.at = t0 + days{3}});
     ASSERT_FALSE(fresh);
-    EXPECT_EQ(fresh.error().rule, rule_id::job_open);
+    EXPECT_EQ(fresh.error().rule, rule_ids::job_open);
     EXPECT_EQ(fresh.error().kind, rejection_kind::rule_violated);
     EXPECT_EQ(fresh.message(),
               "submit_proposal rejected in prospect: job_open: job 3 is closed since 2026-01-07: it takes no new "
@@ -206,7 +206,7 @@ TEST(Job, CloseJobCascadesToCandidaciesNotHiredAndKeepsContracts) {
     EXPECT_EQ(j.find(freelancer_id{9}), nullptr);
     auto again = j.close(event::close_job{.at = t0 + days{4}});
     ASSERT_FALSE(again);
-    EXPECT_EQ(again.error().rule, rule_id::job_open);
+    EXPECT_EQ(again.error().rule, rule_ids::job_open);
 }
 
 TEST(Job, CloseIsAllOrNothing) {
@@ -218,7 +218,7 @@ TEST(Job, CloseIsAllOrNothing) {
     // Dated before bob's offer: bob's candidacy rejects it, so ann's is not closed either.
     auto v = j.close(event::close_job{.at = t0 + days{1}});
     ASSERT_FALSE(v);
-    EXPECT_EQ(v.error().rule, rule_id::timestamps_monotonic);
+    EXPECT_EQ(v.error().rule, rule_ids::timestamps_monotonic);
     EXPECT_TRUE(j.is_open());
     EXPECT_EQ(j.candidacies(), snapshot);
     EXPECT_TRUE(j.find(ann)->is<state::submitted>());
@@ -229,7 +229,7 @@ TEST(Job, CloseJobForOneFreelancerIsRefused) {
     drive(j, ann, "submitted");
     auto v = j.process(ann, event::close_job{.at = t0 + days{1}});
     ASSERT_FALSE(v);
-    EXPECT_EQ(v.error().rule, rule_id::whole_job_event);
+    EXPECT_EQ(v.error().rule, rule_ids::whole_job_event);
     EXPECT_EQ(v.error().kind, rejection_kind::invalid_input);
     any_event const e = event::close_job{};
     EXPECT_FALSE(j.process(ann, e));
@@ -246,7 +246,7 @@ TEST(Job, OpeningsCapTheHiresWhenThePolicySaysSo) {
     auto const before = *j.find(ann);
     auto v = j.process(ann, event::accept_offer{.at = t0 + days{1}});
     ASSERT_FALSE(v);
-    EXPECT_EQ(v.error().rule, rule_id::hires_within_openings);
+    EXPECT_EQ(v.error().rule, rule_ids::hires_within_openings);
     EXPECT_EQ(v.message(),
               "accept_offer rejected in offered: hires_within_openings: job 4 has 1 opening and 1 hire already");
     EXPECT_TRUE(j.find(ann)->is<state::offered>());

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "executor_tests.hpp"
 

@@ -15,10 +15,11 @@
 #include <string_view>
 #include <variant>
 
-#include <hireguard/data.hpp>
-#include <hireguard/events.hpp>
-#include <hireguard/rejection.hpp>
-#include <hireguard/values.hpp>
+#include <hireguard/hiring/data.hpp>
+#include <hireguard/hiring/events.hpp>
+#include <hireguard/hiring/rules.hpp>
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/hiring/values.hpp>
 
 namespace model {
 
@@ -290,7 +291,7 @@ struct candidacy {
 struct answer {
     bool accepted = true;
     rejection_kind kind = rejection_kind::illegal_transition;
-    rule_id rule = rule_id::none;
+    rule_id rule = rule_ids::none;
     /// The row taken when accepted.
     int row = -1;
     friend bool operator==(answer const&, answer const&) = default;
@@ -299,10 +300,10 @@ struct answer {
 namespace detail {
 
 inline answer refuse(rule_id r) {
-    bool const malformed = r == rule_id::event_time_known || r == rule_id::timestamps_monotonic ||
-                           r == rule_id::work_duration_positive || r == rule_id::amount_positive ||
-                           r == rule_id::value_in_range || r == rule_id::start_date_has_come ||
-                           r == rule_id::offer_lifetime_ended;
+    bool const malformed = r == rule_ids::event_time_known || r == rule_ids::timestamps_monotonic ||
+                           r == rule_ids::work_duration_positive || r == rule_ids::amount_positive ||
+                           r == rule_ids::value_in_range || r == rule_ids::start_date_has_come ||
+                           r == rule_ids::offer_lifetime_ended;
     return answer{false, malformed ? rejection_kind::invalid_input : rejection_kind::rule_violated, r, -1};
 }
 
@@ -311,11 +312,11 @@ inline answer refuse(rule_id r) {
 inline std::optional<answer> check_offer(record const& d, settings const& s, hireguard::offer_terms const& t,
                                          std::optional<timestamp> now) {
     (void)d;
-    if (!now) return refuse(rule_id::event_time_known);
+    if (!now) return refuse(rule_ids::event_time_known);
     if (t.kind == hireguard::contract_kind::hourly) {
-        if (t.hourly_rate.cents() <= 0) return refuse(rule_id::offer_terms_valid);
+        if (t.hourly_rate.cents() <= 0) return refuse(rule_ids::offer_terms_valid);
     } else if (t.first_milestone.cents() < s.minimum_milestone_cents) {
-        return refuse(rule_id::offer_terms_valid);
+        return refuse(rule_ids::offer_terms_valid);
     }
     return std::nullopt;
 }
@@ -328,28 +329,28 @@ inline std::optional<answer> check_offer(record const& d, settings const& s, hir
 template <class Event>
 answer step(candidacy& c, Event const& event) {
     ev const k = kind(event);
-    if (!legal(c.state, k)) return answer{false, rejection_kind::illegal_transition, rule_id::none, -1};
+    if (!legal(c.state, k)) return answer{false, rejection_kind::illegal_transition, rule_ids::none, -1};
     record const& d = c.data;
     settings const& s = c.rules;
     std::optional<timestamp> const at = time_of(event);
     // Time runs from the year 1900 to 9999 here; outside is malformed.
     if (at && (*at < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
                *at > hireguard::utc(std::chrono::year{9999} / 12 / 31)))
-        return detail::refuse(rule_id::value_in_range);
+        return detail::refuse(rule_ids::value_in_range);
     // So does an offer's start date.
     if (k == ev::send_offer || k == ev::modify_offer) {
         auto const& start = k == ev::send_offer ? std::get<e::send_offer>(event).terms.start_date
                                                 : std::get<e::modify_offer>(event).terms.start_date;
         if (start && (*start < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
                       *start > hireguard::utc(std::chrono::year{9999} / 12 / 31)))
-            return detail::refuse(rule_id::value_in_range);
+            return detail::refuse(rule_ids::value_in_range);
     }
-    if (at && d.last_event_at && *at < *d.last_event_at) return detail::refuse(rule_id::timestamps_monotonic);
+    if (at && d.last_event_at && *at < *d.last_event_at) return detail::refuse(rule_ids::timestamps_monotonic);
     // A dated timer event must not come before what it announces.
     if (k == ev::start_date_reached && at && d.terms && d.terms->start_date && *at < *d.terms->start_date)
-        return detail::refuse(rule_id::start_date_has_come);
+        return detail::refuse(rule_ids::start_date_has_come);
     if (k == ev::offer_expired && at && d.offer_sent_at && *at < *d.offer_sent_at + s.offer_lifetime)
-        return detail::refuse(rule_id::offer_lifetime_ended);
+        return detail::refuse(rule_ids::offer_lifetime_ended);
     std::optional<timestamp> const now = at ? at : d.last_event_at;
 
     record next = d;
@@ -373,9 +374,9 @@ answer step(candidacy& c, Event const& event) {
             next.offer_sent_at.reset();
             break;
         case ev::accept_offer: {
-            if (!now) return detail::refuse(rule_id::event_time_known);
+            if (!now) return detail::refuse(rule_ids::event_time_known);
             if (!d.offer_sent_at || !(*now < *d.offer_sent_at + s.offer_lifetime))
-                return detail::refuse(rule_id::offer_not_expired);
+                return detail::refuse(rule_ids::offer_not_expired);
             bool const later_start = d.terms && d.terms->start_date && *d.terms->start_date > *now;
             target = later_start ? st::contract_pending : st::contract_active;
             next.hired_at = now;
@@ -391,35 +392,35 @@ answer step(candidacy& c, Event const& event) {
             break;
         case ev::log_work: {
             std::int64_t const minutes = std::get<e::log_work>(event).minutes.count();
-            if (minutes <= 0) return detail::refuse(rule_id::work_duration_positive);
+            if (minutes <= 0) return detail::refuse(rule_ids::work_duration_positive);
             std::int64_t total = 0;
             if (__builtin_add_overflow(d.minutes_logged, minutes, &total))
-                return detail::refuse(rule_id::value_in_range);
+                return detail::refuse(rule_ids::value_in_range);
             bool const fixed = d.terms && d.terms->kind == hireguard::contract_kind::fixed_price;
-            if (fixed && d.escrow == milestone::none) return detail::refuse(rule_id::milestone_funded);
+            if (fixed && d.escrow == milestone::none) return detail::refuse(rule_ids::milestone_funded);
             next.minutes_logged = total;
             break;
         }
         case ev::fund_milestone: {
             std::int64_t const amount = std::get<e::fund_milestone>(event).amount.cents();
             if (!d.terms || d.terms->kind != hireguard::contract_kind::fixed_price)
-                return detail::refuse(rule_id::fixed_price_contract);
-            if (amount <= 0) return detail::refuse(rule_id::amount_positive);
-            if (amount < s.minimum_milestone_cents) return detail::refuse(rule_id::milestone_minimum);
-            if (d.escrow != milestone::none) return detail::refuse(rule_id::one_funded_milestone);
+                return detail::refuse(rule_ids::fixed_price_contract);
+            if (amount <= 0) return detail::refuse(rule_ids::amount_positive);
+            if (amount < s.minimum_milestone_cents) return detail::refuse(rule_ids::milestone_minimum);
+            if (d.escrow != milestone::none) return detail::refuse(rule_ids::one_funded_milestone);
             next.escrow = milestone::funded;
             next.escrow_cents = amount;
             break;
         }
         case ev::submit_milestone:
-            if (d.escrow == milestone::none) return detail::refuse(rule_id::milestone_funded);
+            if (d.escrow == milestone::none) return detail::refuse(rule_ids::milestone_funded);
             next.escrow = milestone::submitted;
             break;
         case ev::approve_milestone: {
-            if (d.escrow != milestone::submitted) return detail::refuse(rule_id::milestone_submitted);
+            if (d.escrow != milestone::submitted) return detail::refuse(rule_ids::milestone_submitted);
             std::int64_t paid = 0;
             if (__builtin_add_overflow(d.paid_cents, d.escrow_cents, &paid))
-                return detail::refuse(rule_id::value_in_range);
+                return detail::refuse(rule_ids::value_in_range);
             next.paid_cents = paid;
             ++next.milestones_paid;
             next.escrow = milestone::none;
@@ -430,11 +431,11 @@ answer step(candidacy& c, Event const& event) {
             next.ended_at = now;
             break;
         case ev::leave_feedback: {
-            if (!now || !d.ended_at) return detail::refuse(rule_id::event_time_known);
-            if (!(*now < *d.ended_at + s.feedback_window)) return detail::refuse(rule_id::feedback_window_open);
+            if (!now || !d.ended_at) return detail::refuse(rule_ids::event_time_known);
+            if (!(*now < *d.ended_at + s.feedback_window)) return detail::refuse(rule_ids::feedback_window_open);
             bool const client = std::get<e::leave_feedback>(event).by == hireguard::party::client;
             bool& flag = client ? next.client_feedback : next.freelancer_feedback;
-            if (flag) return detail::refuse(rule_id::feedback_once_per_party);
+            if (flag) return detail::refuse(rule_ids::feedback_once_per_party);
             flag = true;
             break;
         }
@@ -442,7 +443,7 @@ answer step(candidacy& c, Event const& event) {
             break;
     }
     if (at) next.last_event_at = at;
-    answer out{true, rejection_kind::illegal_transition, rule_id::none, row_index(c.state, k, target)};
+    answer out{true, rejection_kind::illegal_transition, rule_ids::none, row_index(c.state, k, target)};
     c.data = next;
     c.state = target;
     return out;

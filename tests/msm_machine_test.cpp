@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include <hireguard/msm_machine.hpp>
+#include <hireguard/hiring/msm_machine.hpp>
 
 #include "executor_tests.hpp"
 

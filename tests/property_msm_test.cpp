@@ -7,8 +7,8 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include <hireguard/machine.hpp>
-#include <hireguard/msm_machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/msm_machine.hpp>
 
 #include "model.hpp"
 #include "property_support.hpp"

@@ -20,7 +20,7 @@
 
 #include <rapidcheck.h>
 
-#include <hireguard/lifecycle.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "model.hpp"
 

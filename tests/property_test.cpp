@@ -16,8 +16,7 @@
 #include <rapidcheck/gtest.h>
 #include <rapidcheck/state.h>
 
-#include <hireguard/candidacy.hpp>
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "model.hpp"
 #include "property_support.hpp"

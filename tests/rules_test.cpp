@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "scenarios.hpp"
 
@@ -40,7 +40,7 @@ timestamp const later = t0 + days{1};
 TEST(Rule, OfferTermsValidHourlyRateAboveZero) {
     machine m = at("interviewing");
     refused(m, event::send_offer{.at = later, .terms = {.kind = contract_kind::hourly, .hourly_rate = cents(0)}},
-            rule_id::offer_terms_valid);
+            rule_ids::offer_terms_valid);
     EXPECT_TRUE(
         m.process(event::send_offer{.at = later, .terms = {.kind = contract_kind::hourly, .hourly_rate = cents(1)}}));
 }
@@ -49,7 +49,7 @@ TEST(Rule, OfferTermsValidFirstMilestoneAtLeastFiveDollars) {
     machine m = at("interviewing");
     refused(
         m, event::send_offer{.at = later, .terms = {.kind = contract_kind::fixed_price, .first_milestone = cents(499)}},
-        rule_id::offer_terms_valid);
+        rule_ids::offer_terms_valid);
     EXPECT_TRUE(m.process(
         event::send_offer{.at = later, .terms = {.kind = contract_kind::fixed_price, .first_milestone = cents(500)}}));
 }
@@ -68,14 +68,14 @@ TEST(Rule, StartDateOnTheSecondOfAcceptanceBeginsTheContractOneSecondLaterLeaves
 
 TEST(Rule, AnOfferNeedsToKnowWhenItWasSent) {
     machine m{job_id{7}, freelancer_id{42}};  // no time known anywhere yet
-    refused(m, event::send_offer{.terms = scenarios::hourly_terms()}, rule_id::event_time_known);
+    refused(m, event::send_offer{.terms = scenarios::hourly_terms()}, rule_ids::event_time_known);
     EXPECT_TRUE(m.process(event::send_offer{.at = t0, .terms = scenarios::hourly_terms()}));
 }
 
 TEST(Rule, WorkNeedsAPositiveDuration) {
     machine m = at("contract_active");
-    refused(m, event::log_work{.at = later, .minutes = 0min}, rule_id::work_duration_positive);
-    refused(m, event::log_work{.at = later, .minutes = -5min}, rule_id::work_duration_positive);
+    refused(m, event::log_work{.at = later, .minutes = 0min}, rule_ids::work_duration_positive);
+    refused(m, event::log_work{.at = later, .minutes = -5min}, rule_ids::work_duration_positive);
     ASSERT_TRUE(m.process(event::log_work{.at = later, .minutes = 1min}));
     EXPECT_EQ(m.data().minutes_logged, 1min);
 }
@@ -83,18 +83,18 @@ TEST(Rule, WorkNeedsAPositiveDuration) {
 TEST(Rule, FixedPriceMilestonesFundedOneAtATimeAtLeastTheMinimum) {
     machine m = at("contract_active", scenarios::fixed_terms());  // the first milestone, $100, is funded
     ASSERT_TRUE(m.process(event::log_work{.at = later, .minutes = 60min}));
-    refused(m, event::fund_milestone{.at = later, .amount = dollars(50)}, rule_id::one_funded_milestone);
-    refused(m, event::approve_milestone{.at = later}, rule_id::milestone_submitted);
+    refused(m, event::fund_milestone{.at = later, .amount = dollars(50)}, rule_ids::one_funded_milestone);
+    refused(m, event::approve_milestone{.at = later}, rule_ids::milestone_submitted);
     ASSERT_TRUE(m.process(event::submit_milestone{.at = later}));
     ASSERT_TRUE(m.process(event::approve_milestone{.at = later}));
     EXPECT_EQ(m.data().paid, dollars(100));
     // Nothing in escrow now: no work, no submission.
-    refused(m, event::log_work{.at = later, .minutes = 30min}, rule_id::milestone_funded);
-    refused(m, event::submit_milestone{.at = later}, rule_id::milestone_funded);
-    refused(m, event::fund_milestone{.at = later, .amount = cents(0)}, rule_id::amount_positive);
+    refused(m, event::log_work{.at = later, .minutes = 30min}, rule_ids::milestone_funded);
+    refused(m, event::submit_milestone{.at = later}, rule_ids::milestone_funded);
+    refused(m, event::fund_milestone{.at = later, .amount = cents(0)}, rule_ids::amount_positive);
     auto v = m.process(event::fund_milestone{.at = later, .amount = cents(499)});
     ASSERT_FALSE(v);
-    EXPECT_EQ(v.error().rule, rule_id::milestone_minimum);
+    EXPECT_EQ(v.error().rule, rule_ids::milestone_minimum);
     EXPECT_EQ(v.message(),
               "fund_milestone rejected in contract_active: milestone_minimum: the milestone is $4.99, below the $5.00 "
               "minimum");
@@ -104,7 +104,7 @@ TEST(Rule, FixedPriceMilestonesFundedOneAtATimeAtLeastTheMinimum) {
 
 TEST(Rule, MilestonesBelongToFixedPriceContracts) {
     machine m = at("contract_active");
-    refused(m, event::fund_milestone{.at = later, .amount = dollars(100)}, rule_id::fixed_price_contract);
+    refused(m, event::fund_milestone{.at = later, .amount = dollars(100)}, rule_ids::fixed_price_contract);
 }
 
 TEST(Rule, FeedbackOnTheLastSecondOfTheWindowAndNotOnTheFirstSecondAfter) {
@@ -114,7 +114,7 @@ TEST(Rule, FeedbackOnTheLastSecondOfTheWindowAndNotOnTheFirstSecondAfter) {
     machine late = m;
     auto v = late.process(event::leave_feedback{.at = ended + days{14}, .by = party::client});
     ASSERT_FALSE(v);
-    EXPECT_EQ(v.error().rule, rule_id::feedback_window_open);
+    EXPECT_EQ(v.error().rule, rule_ids::feedback_window_open);
     EXPECT_EQ(v.message(),
               "leave_feedback rejected in contract_ended: feedback_window_open: the contract ended 2026-01-07; the "
               "14-day feedback window closed on 2026-01-21");
@@ -125,9 +125,9 @@ TEST(Rule, FeedbackOnTheLastSecondOfTheWindowAndNotOnTheFirstSecondAfter) {
 TEST(Rule, FeedbackOncePerParty) {
     machine m = at("contract_ended");
     ASSERT_TRUE(m.process(event::leave_feedback{.at = later, .by = party::client}));
-    refused(m, event::leave_feedback{.at = later, .by = party::client}, rule_id::feedback_once_per_party);
+    refused(m, event::leave_feedback{.at = later, .by = party::client}, rule_ids::feedback_once_per_party);
     EXPECT_TRUE(m.process(event::leave_feedback{.at = later, .by = party::freelancer}));
-    refused(m, event::leave_feedback{.at = later, .by = party::freelancer}, rule_id::feedback_once_per_party);
+    refused(m, event::leave_feedback{.at = later, .by = party::freelancer}, rule_ids::feedback_once_per_party);
 }
 
 TEST(Rule, TheFeedbackWindowFollowsThePolicy) {
@@ -135,7 +135,7 @@ TEST(Rule, TheFeedbackWindowFollowsThePolicy) {
     for (auto const& e : scenarios::path_to("contract_ended")) ASSERT_TRUE(m.process(e));
     timestamp const ended = *m.data().ended_at;
     machine late = m;
-    refused(late, event::leave_feedback{.at = ended + days{1}, .by = party::client}, rule_id::feedback_window_open);
+    refused(late, event::leave_feedback{.at = ended + days{1}, .by = party::client}, rule_ids::feedback_window_open);
     EXPECT_TRUE(m.process(event::leave_feedback{.at = ended + days{1} - 1s, .by = party::client}));
 }
 

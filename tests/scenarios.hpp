@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <hireguard/table.hpp>
+#include <hireguard/core/table.hpp>
 
 namespace scenarios {
 

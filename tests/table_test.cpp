@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/table.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "domain.hpp"
 

@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/machine.hpp>
-#include <hireguard/test_paths.hpp>
-#include <hireguard/verify.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/core/test_paths.hpp>
+#include <hireguard/core/verify.hpp>
 
 #include "domain.hpp"
 #include "workflows.hpp"
@@ -177,7 +177,7 @@ TEST(TestPaths, CoveringPathsFireEveryDomainRow) {
 
 TEST(TestPaths, PipelinePathsReplayThroughTheEngine) {
     for (auto const& p : covering_paths<pipeline>) {
-        basic_machine<pipeline> m{job_id{1}, freelancer_id{2}};
+        basic_machine<pipeline> m{};
         for (std::size_t r : p)
             visit_row<pipeline>(r, [&]<class Row>(std::type_identity<Row>) {
                 EXPECT_TRUE(m.process(typename Row::Evt{}).accepted());

@@ -10,7 +10,7 @@
 #include <boost/mpl/vector.hpp>
 #include <boost/msm/front/functor_row.hpp>
 
-#include <hireguard/lifecycle.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace workflows {
 

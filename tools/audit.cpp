@@ -42,7 +42,7 @@
 #include <boost/program_options.hpp>
 
 #include <hireguard/json/events.hpp>
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace {
 
@@ -543,7 +543,7 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::vector<rec
             return;
         }
         rejection const& why = v.error();
-        add_reason(out.reasons, why.kind, why.rule_name, 1);
+        add_reason(out.reasons, why.kind, why.rule.name, 1);
         out.violations.push_back({first_line[r.chunk] + r.line + 1, r.job, r.freelancer, why});
     };
 
@@ -628,7 +628,7 @@ void write_violation(output& out, violation_report const& v, bool json) {
         o["state"] = r.state;
         o["event"] = r.event;
         o["kind"] = kind_key(r.kind);
-        o["rule"] = r.rule_name;
+        o["rule"] = r.rule.name;
         o["reason"] = r.why();
         o["message"] = r.message();
         out << boost::json::serialize(o) << "\n";

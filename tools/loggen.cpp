@@ -30,7 +30,7 @@
 #include <boost/program_options.hpp>
 
 #include <hireguard/json/events.hpp>
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Compile-time probe: a job with an observer (the runtime engine, jobs, views, notifications).
 #include <chrono>
 
-#include <hireguard/job.hpp>
-#include <hireguard/observer.hpp>
+#include <hireguard/hiring/job.hpp>
+#include <hireguard/hiring/notifications.hpp>
 
 namespace {
 struct counter : hireguard::observer {

@@ -1,7 +1,7 @@
 // Compile-time probe: the Boost.MSM back-end executor, all 24 events.
 #include <chrono>
 
-#include <hireguard/msm_machine.hpp>
+#include <hireguard/hiring/msm_machine.hpp>
 
 int main() {
     using namespace hireguard;

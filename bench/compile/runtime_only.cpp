@@ -1,7 +1,7 @@
 // Compile-time probe: the runtime engine only.
 #include <chrono>
 
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 int main() {
     using namespace hireguard;

@@ -1,6 +1,6 @@
 // Compile-time probe: verifying a 60-row, 30-state workflow (tests/workflows.hpp).
-#include <hireguard/test_paths.hpp>
-#include <hireguard/verify.hpp>
+#include <hireguard/core/test_paths.hpp>
+#include <hireguard/core/verify.hpp>
 
 #include "../../tests/workflows.hpp"
 

@@ -1,27 +1,29 @@
 // Everything hireguard offers, except the reference executor on the Boost.MSM
-// back-end (<hireguard/msm_machine.hpp>), which is costly to compile, and the
-// JSON codecs (<hireguard/json/...>), which link Boost.JSON. Include the
-// smaller headers to pay only for what you use.
+// back-end (<hireguard/hiring/msm_machine.hpp>), which is costly to compile,
+// and the JSON codecs (<hireguard/json/...>), which link Boost.JSON. Include
+// the smaller headers to pay only for what you use.
 #ifndef HIREGUARD_HIREGUARD_HPP
 #define HIREGUARD_HIREGUARD_HPP
 
-#include <hireguard/candidacy.hpp>
-#include <hireguard/data.hpp>
-#include <hireguard/diagram.hpp>
-#include <hireguard/events.hpp>
-#include <hireguard/history.hpp>
-#include <hireguard/job.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/machine.hpp>
-#include <hireguard/observer.hpp>
-#include <hireguard/rejection.hpp>
-#include <hireguard/rules.hpp>
-#include <hireguard/states.hpp>
-#include <hireguard/table.hpp>
-#include <hireguard/test_paths.hpp>
-#include <hireguard/values.hpp>
-#include <hireguard/verdict.hpp>
-#include <hireguard/verify.hpp>
-#include <hireguard/workflow.hpp>
+#include <hireguard/core/candidacy.hpp>
+#include <hireguard/core/history.hpp>
+#include <hireguard/core/machine.hpp>
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/core/rules.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/test_paths.hpp>
+#include <hireguard/core/verdict.hpp>
+#include <hireguard/core/verify.hpp>
+#include <hireguard/core/workflow.hpp>
+#include <hireguard/export/diagram.hpp>
+#include <hireguard/hiring/data.hpp>
+#include <hireguard/hiring/events.hpp>
+#include <hireguard/hiring/job.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/notifications.hpp>
+#include <hireguard/hiring/rules.hpp>
+#include <hireguard/hiring/states.hpp>
+#include <hireguard/hiring/values.hpp>
+#include <hireguard/hiring/workflow.hpp>
 
 #endif

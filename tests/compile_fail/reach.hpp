@@ -2,7 +2,7 @@
 #include <chrono>
 #include <utility>
 
-#include <hireguard/candidacy.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace reach {
 using namespace hireguard;

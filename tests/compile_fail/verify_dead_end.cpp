@@ -1,5 +1,5 @@
 // expect: dead_end<workflows::stuck
-#include <hireguard/verify.hpp>
+#include <hireguard/core/verify.hpp>
 
 #include "../workflows.hpp"
 

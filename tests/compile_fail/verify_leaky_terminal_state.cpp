@@ -1,5 +1,5 @@
 // expect: terminal_state_has_row<hireguard::state::declined, hireguard::event::respond
-#include <hireguard/verify.hpp>
+#include <hireguard/core/verify.hpp>
 
 #include "../workflows.hpp"
 

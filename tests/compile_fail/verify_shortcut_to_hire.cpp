@@ -1,5 +1,5 @@
 // expect: reached_without<hireguard::state::contract_active, hireguard::state::offered
-#include <hireguard/verify.hpp>
+#include <hireguard/core/verify.hpp>
 
 #include "../workflows.hpp"
 

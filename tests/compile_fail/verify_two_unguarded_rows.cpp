@@ -1,5 +1,5 @@
 // expect: nondeterministic<hireguard::state::submitted, hireguard::event::respond
-#include <hireguard/verify.hpp>
+#include <hireguard/core/verify.hpp>
 
 #include "../workflows.hpp"
 

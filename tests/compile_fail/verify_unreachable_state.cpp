@@ -1,5 +1,5 @@
 // expect: state_unreachable<workflows::orphan
-#include <hireguard/verify.hpp>
+#include <hireguard/core/verify.hpp>
 
 #include "../workflows.hpp"
 

@@ -1,4 +1,4 @@
-// The exporters of <hireguard/diagram.hpp>, against text written by hand: a
+// The exporters of <hireguard/export/diagram.hpp>, against text written by hand: a
 // toy workflow's exact DOT, Mermaid and JSON; guard labels of every shape;
 // escaping; and the canonical lifecycle's JSON, parsed with Boost.JSON and
 // checked row by row against docs/domain.md.
@@ -17,8 +17,8 @@
 #include <boost/mpl/vector.hpp>
 #include <boost/msm/front/functor_row.hpp>
 
-#include <hireguard/diagram.hpp>
-#include <hireguard/lifecycle.hpp>
+#include <hireguard/export/diagram.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "../workflows.hpp"
 
@@ -55,23 +55,22 @@ struct retire {
 
 // A host's own rules name themselves, as examples/background_check.cpp's does.
 struct always_holds {
-    template <class Event>
-    static std::optional<hireguard::violation> check(hireguard::candidacy_data const&, hireguard::policy const&,
-                                                     Event const&) {
+    template <class D, class P, class Event>
+    static std::optional<hireguard::violation> check(D const&, P const&, Event const&) {
         return std::nullopt;
     }
 };
 struct two_reviewers : hireguard::rule<two_reviewers>, always_holds {
-    static constexpr std::string_view name = "two_reviewers";
+    static constexpr hireguard::rule_id id{"two_reviewers"};
 };
 struct spell_checked : hireguard::rule<spell_checked>, always_holds {
-    static constexpr std::string_view name = "spell_checked";
+    static constexpr hireguard::rule_id id{"spell_checked"};
 };
 struct legal_approved : hireguard::rule<legal_approved>, always_holds {
-    static constexpr std::string_view name = "legal_approved";
+    static constexpr hireguard::rule_id id{"legal_approved"};
 };
 struct embargo_over : hireguard::rule<embargo_over>, always_holds {
-    static constexpr std::string_view name = "embargo_over";
+    static constexpr hireguard::rule_id id{"embargo_over"};
 };
 
 // A guard that is a functor and names nothing.

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include <hireguard/diagram.hpp>
-#include <hireguard/lifecycle.hpp>
+#include <hireguard/export/diagram.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 int main(int argc, char** argv) {
     std::string_view const format = argc > 1 ? argv[1] : "";

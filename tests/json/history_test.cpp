@@ -7,9 +7,8 @@
 
 #include <boost/json.hpp>
 
-#include <hireguard/history.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/json/snapshot.hpp>
-#include <hireguard/machine.hpp>
 
 namespace {
 
@@ -54,7 +53,7 @@ TEST(Replay, ReportsEachRejectedEventByItsPositionAndGoesOn) {
     EXPECT_EQ(r.rejections[0].why.kind, rejection_kind::illegal_transition);
     EXPECT_EQ(r.rejections[0].why.event, "log_work");
     EXPECT_EQ(r.rejections[1].index, 6U);
-    EXPECT_EQ(r.rejections[1].why.rule, rule_id::one_funded_milestone);
+    EXPECT_EQ(r.rejections[1].why.rule, rule_ids::one_funded_milestone);
     // Figures written by hand: $200 paid for the first milestone, $300 funded
     // after it, four hours of work.
     EXPECT_TRUE(r.machine.is<state::contract_active>());
@@ -85,7 +84,7 @@ TEST(Replay, UsesThePolicyItIsGiven) {
     };
     replayed const strict = replay(job_id{1}, freelancer_id{2}, late_acceptance, week);
     ASSERT_EQ(strict.rejections.size(), 1U);
-    EXPECT_EQ(strict.rejections[0].why.rule, rule_id::offer_not_expired);
+    EXPECT_EQ(strict.rejections[0].why.rule, rule_ids::offer_not_expired);
     EXPECT_TRUE(strict.machine.is<state::offered>());
     EXPECT_EQ(strict.machine.policy(), week);
     EXPECT_TRUE(replay(job_id{1}, freelancer_id{2}, late_acceptance).clean());

@@ -13,7 +13,7 @@
 
 #include <boost/json.hpp>
 
-#include <hireguard/job.hpp>
+#include <hireguard/hiring/job.hpp>
 #include <hireguard/json/snapshot.hpp>
 
 #include "corpus.hpp"
@@ -90,7 +90,7 @@ TEST(JobRestore, ARestoredJobGoesOnWithItsRules) {
     job j = restore_job(hand_written_text);
     auto const v = j.process(freelancer_id{77}, event::submit_proposal{});
     ASSERT_FALSE(v);
-    EXPECT_EQ(v.error().rule, rule_id::job_open);
+    EXPECT_EQ(v.error().rule, rule_ids::job_open);
     EXPECT_TRUE(j.process(freelancer_id{42}, event::log_work{.at = utc(year{2026} / 1 / 9), .minutes = 60min}));
 }
 

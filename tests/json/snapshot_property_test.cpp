@@ -16,9 +16,8 @@
 
 #include <boost/json.hpp>
 
-#include <hireguard/history.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/json/snapshot.hpp>
-#include <hireguard/machine.hpp>
 
 #include "property_support.hpp"
 

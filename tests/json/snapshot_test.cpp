@@ -10,7 +10,7 @@
 #include <boost/json.hpp>
 
 #include <hireguard/json/snapshot.hpp>
-#include <hireguard/machine.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "corpus.hpp"
 
@@ -89,7 +89,7 @@ TEST(Restore, ARestoredContractGoesOnWhereTheLiveOneStopped) {
     EXPECT_EQ(m.data().minutes_logged, 120min);
     auto const v = m.process(event::log_work{.at = utc(year{2026} / 1 / 7, 9h), .minutes = 30min});
     ASSERT_FALSE(v);
-    EXPECT_EQ(v.error().rule, rule_id::timestamps_monotonic);
+    EXPECT_EQ(v.error().rule, rule_ids::timestamps_monotonic);
 }
 
 /// A direct fixed-price offer with a later start date, accepted before it,

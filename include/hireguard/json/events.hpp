@@ -35,8 +35,9 @@
 #include <boost/json/basic_parser_impl.hpp>
 
 #include <hireguard/json/values.hpp>
-#include <hireguard/table.hpp>
-#include <hireguard/values.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/values.hpp>
 
 namespace hireguard {
 

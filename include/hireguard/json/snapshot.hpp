@@ -28,12 +28,11 @@
 
 #include <boost/json.hpp>
 
-#include <hireguard/data.hpp>
-#include <hireguard/job.hpp>
+#include <hireguard/hiring/data.hpp>
+#include <hireguard/hiring/job.hpp>
 #include <hireguard/json/values.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/machine.hpp>
-#include <hireguard/values.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/values.hpp>
 
 namespace hireguard {
 

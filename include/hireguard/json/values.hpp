@@ -17,7 +17,7 @@
 
 #include <boost/json.hpp>
 
-#include <hireguard/values.hpp>
+#include <hireguard/hiring/values.hpp>
 
 namespace hireguard {
 

@@ -1,11 +1,11 @@
 // The words an executor puts on an illegal transition.
-#ifndef HIREGUARD_DETAIL_EXPLAIN_HPP
-#define HIREGUARD_DETAIL_EXPLAIN_HPP
+#ifndef HIREGUARD_CORE_DETAIL_EXPLAIN_HPP
+#define HIREGUARD_CORE_DETAIL_EXPLAIN_HPP
 
 #include <string_view>
 #include <type_traits>
 
-#include <hireguard/rejection.hpp>
+#include <hireguard/core/rejection.hpp>
 
 namespace hireguard::detail {
 
@@ -20,7 +20,7 @@ template <class W>
 [[nodiscard]] rejection illegal_transition_rejection(std::string_view state, std::string_view event) {
     std::string_view explanation;
     if constexpr (has_explain_illegal<W>::value) explanation = W::explain_illegal(state, event);
-    return rejection{rejection_kind::illegal_transition, rule_id::none, "none", state, event, {}, explanation};
+    return rejection{rejection_kind::illegal_transition, no_rule, state, event, {}, explanation};
 }
 
 // The same, with the explanation computed at compile time when the workflow's
@@ -33,12 +33,12 @@ template <class W, class State, class Event>
                       }) {
             static constexpr std::string_view explanation = W::explain_illegal(State::name, Event::name);
             return rejection{
-                rejection_kind::illegal_transition, rule_id::none, "none", State::name, Event::name, {}, explanation};
+                rejection_kind::illegal_transition, no_rule, State::name, Event::name, {}, explanation};
         } else {
             return illegal_transition_rejection<W>(State::name, Event::name);
         }
     } else {
-        return rejection{rejection_kind::illegal_transition, rule_id::none, "none", State::name, Event::name, {}, {}};
+        return rejection{rejection_kind::illegal_transition, no_rule, State::name, Event::name, {}, {}};
     }
 }
 

@@ -1,9 +1,13 @@
 // The 15 states of the canonical lifecycle (docs/domain.md). Each is an empty tag
 // type with its docs/domain.md name; user workflows may add their own the same way.
-#ifndef HIREGUARD_STATES_HPP
-#define HIREGUARD_STATES_HPP
+#ifndef HIREGUARD_HIRING_STATES_HPP
+#define HIREGUARD_HIRING_STATES_HPP
 
 #include <string_view>
+
+namespace hireguard {
+struct lifecycle;
+}
 
 /// State tag types. A state is any class type with a
 /// `static constexpr std::string_view name`.
@@ -71,6 +75,12 @@ struct offer_declined {
 struct closed {
     static constexpr std::string_view name = "closed";
 };
+
+/// Hiring's states belong to the canonical lifecycle when a template that
+/// takes a state and a workflow is given no workflow (`can_fire_v<S, E>`,
+/// `candidacy<S>`). Found by argument-dependent lookup; never called.
+template <class S>
+hireguard::lifecycle* hireguard_default_workflow(S* /*state*/);
 
 }  // namespace hireguard::state
 

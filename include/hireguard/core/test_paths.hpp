@@ -3,17 +3,17 @@
 // of sequences that together fire every row. A host drives its own
 // integration tests with them: for each row of a path, build the row's event
 // (with a payload that satisfies its guard) and fire it.
-#ifndef HIREGUARD_TEST_PATHS_HPP
-#define HIREGUARD_TEST_PATHS_HPP
+#ifndef HIREGUARD_CORE_TEST_PATHS_HPP
+#define HIREGUARD_CORE_TEST_PATHS_HPP
 
 #include <array>
 #include <cstddef>
 #include <type_traits>
 #include <utility>
 
-#include <hireguard/detail/table_core.hpp>
-#include <hireguard/verify.hpp>
-#include <hireguard/workflow.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/verify.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
 

@@ -14,8 +14,8 @@
 //
 // The graph algorithms run as constexpr functions over arrays built once per
 // workflow from its Boost.MSM table.
-#ifndef HIREGUARD_VERIFY_HPP
-#define HIREGUARD_VERIFY_HPP
+#ifndef HIREGUARD_CORE_VERIFY_HPP
+#define HIREGUARD_CORE_VERIFY_HPP
 
 #include <array>
 #include <cstddef>
@@ -26,9 +26,9 @@
 
 #include <boost/hana/unpack.hpp>
 
-#include <hireguard/detail/table_core.hpp>
-#include <hireguard/detail/type_list.hpp>
-#include <hireguard/workflow.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/detail/type_list.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard::verify {
 

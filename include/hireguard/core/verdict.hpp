@@ -1,13 +1,13 @@
 // The runtime engine's answer to an event.
-#ifndef HIREGUARD_VERDICT_HPP
-#define HIREGUARD_VERDICT_HPP
+#ifndef HIREGUARD_CORE_VERDICT_HPP
+#define HIREGUARD_CORE_VERDICT_HPP
 
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
-#include <hireguard/rejection.hpp>
+#include <hireguard/core/rejection.hpp>
 
 namespace hireguard {
 

@@ -3,8 +3,8 @@
 // policy, gives the same machine (state, data and policy), so its snapshot is
 // the same too: the runtime engine depends on nothing but the machine and the
 // event.
-#ifndef HIREGUARD_HISTORY_HPP
-#define HIREGUARD_HISTORY_HPP
+#ifndef HIREGUARD_CORE_HISTORY_HPP
+#define HIREGUARD_CORE_HISTORY_HPP
 
 #include <concepts>
 #include <cstddef>
@@ -12,12 +12,10 @@
 #include <utility>
 #include <vector>
 
-#include <hireguard/data.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/machine.hpp>
-#include <hireguard/rejection.hpp>
-#include <hireguard/values.hpp>
-#include <hireguard/verdict.hpp>
+#include <hireguard/core/machine.hpp>
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/core/verdict.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
 
@@ -36,7 +34,7 @@ struct replay_rejection {
 ///
 ///     auto r = hireguard::replay(hireguard::job_id{7}, hireguard::freelancer_id{42}, history);
 ///     if (!r.rejections.empty()) { /* the log holds events the engine refuses */ }
-template <workflow W = lifecycle>
+template <workflow W>
 struct basic_replayed {
     basic_machine<W> machine;
     std::vector<replay_rejection> rejections;
@@ -46,9 +44,6 @@ struct basic_replayed {
     /// Whether every event of the history was accepted.
     [[nodiscard]] bool clean() const noexcept { return rejections.empty(); }
 };
-
-/// The replay of a history of the canonical lifecycle.
-using replayed = basic_replayed<lifecycle>;
 
 /// Events that a `basic_machine<W>` can process one by one: a range of
 /// `event_variant_t<W>` (such as `std::vector<hireguard::any_event>`) or of
@@ -74,17 +69,14 @@ requires history_of<R, W>
     return out;
 }
 
-/// Rebuilds the candidacy of `job` and `freelancer` from its whole history:
-/// a new machine in the workflow's initial state with policy `p`, then every
-/// event in order.
+/// Rebuilds a candidacy from its whole history: a new machine of `W` in its
+/// initial state, built from `data` (and policy `p`), then every event in order.
 ///
-///     std::vector<hireguard::any_event> history{hireguard::event::invite{}, hireguard::event::accept_invite{}};
-///     auto r = hireguard::replay(hireguard::job_id{7}, hireguard::freelancer_id{42}, history);
-///     assert(r.clean() && r.machine.is<hireguard::state::interviewing>());
-template <workflow W = lifecycle, class R>
+///     auto r = hireguard::replay<my_workflow>(my_data{.id = 7}, history);
+template <workflow W, class R>
 requires history_of<R, W>
-[[nodiscard]] basic_replayed<W> replay(job_id job, freelancer_id freelancer, R&& history, policy const& p = {}) {
-    return replay(basic_machine<W>{job, freelancer, p}, std::forward<R>(history));
+[[nodiscard]] basic_replayed<W> replay(data_t<W> data, R&& history, policy_t<W> const& p = {}) {
+    return replay(basic_machine<W>{std::move(data), p}, std::forward<R>(history));
 }
 
 }  // namespace hireguard

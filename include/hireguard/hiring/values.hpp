@@ -1,6 +1,6 @@
 // Strong value types of the hiring domain: ids, money, time, parties.
-#ifndef HIREGUARD_VALUES_HPP
-#define HIREGUARD_VALUES_HPP
+#ifndef HIREGUARD_HIRING_VALUES_HPP
+#define HIREGUARD_HIRING_VALUES_HPP
 
 #include <chrono>
 #include <compare>
@@ -64,6 +64,22 @@ private:
 
 /// A point in time, UTC, to the second (`std::chrono::sys_seconds`).
 using timestamp = std::chrono::sys_seconds;
+
+/// The earliest time hireguard accepts: 1900-01-01T00:00:00Z.
+inline constexpr timestamp earliest_time = std::chrono::sys_days{std::chrono::year{1900} / 1 / 1};
+/// The latest time hireguard accepts: 9999-12-31T23:59:59Z.
+inline constexpr timestamp latest_time =
+    std::chrono::sys_days{std::chrono::year{9999} / 12 / 31} + std::chrono::seconds{86399};
+
+/// Whether `t` lies in the accepted years, 1900 to 9999 (both whole). The one
+/// bound that events, offers, snapshots and the codecs share: adding a
+/// policy's lifetimes and windows to such a time cannot overflow, and every
+/// such time can be written and read back.
+///
+///     static_assert(hireguard::in_accepted_years(hireguard::latest_time));
+[[nodiscard]] constexpr bool in_accepted_years(timestamp t) noexcept {
+    return t >= earliest_time && t <= latest_time;
+}
 
 /// Who fires an event that either side may fire.
 enum class party : std::uint8_t { client, freelancer };

@@ -1,7 +1,7 @@
 // A job: its openings, its candidacies keyed by freelancer, its hires, the
 // close_job cascade, the views of docs/domain.md and the client's counters.
-#ifndef HIREGUARD_JOB_HPP
-#define HIREGUARD_JOB_HPP
+#ifndef HIREGUARD_HIRING_JOB_HPP
+#define HIREGUARD_HIRING_JOB_HPP
 
 #include <algorithm>
 #include <cstdint>
@@ -16,15 +16,14 @@
 #include <variant>
 #include <vector>
 
-#include <hireguard/data.hpp>
-#include <hireguard/events.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/machine.hpp>
-#include <hireguard/observer.hpp>
-#include <hireguard/rejection.hpp>
-#include <hireguard/states.hpp>
-#include <hireguard/table.hpp>
-#include <hireguard/verdict.hpp>
+#include <hireguard/hiring/data.hpp>
+#include <hireguard/hiring/events.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/notifications.hpp>
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/hiring/states.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/verdict.hpp>
 
 namespace hireguard {
 
@@ -174,15 +173,15 @@ public:
 
     /// An open job with `openings` openings (at least one) and no candidacies.
     /// Throws `std::invalid_argument` for zero openings or an invalid policy.
-    basic_job(job_id id, std::uint32_t openings, hireguard::policy const& p = {})
-        : id_(id), openings_(checked_openings(openings)), policy_(validated(p)) {}
+    basic_job(job_id id, std::uint32_t openings, policy_t<W> const& p = {})
+        : id_(id), openings_(checked_openings(openings)), policy_(detail::checked_policy(p)) {}
 
     /// A job from its parts, as loaded from storage. Throws
     /// `std::invalid_argument` when the parts disagree: a candidacy of
     /// another job, keyed by another freelancer or with another policy; an
     /// open job with a closed candidacy; zero openings; an invalid policy.
     /// Hires beyond the openings are accepted: a cap may have been off.
-    [[nodiscard]] static basic_job from_parts(job_id id, std::uint32_t openings, hireguard::policy const& p, bool open,
+    [[nodiscard]] static basic_job from_parts(job_id id, std::uint32_t openings, policy_t<W> const& p, bool open,
                                               std::optional<timestamp> closed_at, members candidacies) {
         basic_job j{id, openings, p};
         for (auto const& [f, m] : candidacies) {
@@ -207,20 +206,20 @@ public:
     [[nodiscard]] bool is_open() const noexcept { return open_; }
     /// When the job was closed, if it is closed and the closing was dated.
     [[nodiscard]] std::optional<timestamp> closed_at() const noexcept { return closed_at_; }
-    [[nodiscard]] hireguard::policy const& policy() const noexcept { return policy_; }
+    [[nodiscard]] policy_t<W> const& policy() const noexcept { return policy_; }
 
     /// Processes an event of `freelancer`'s candidacy, creating the
     /// candidacy on its first accepted event. Rejections come in this order:
     /// illegal transition, invalid input, the rules of the row, then the
     /// job's rules (`job_open` for a new candidacy on a closed job,
     /// `hires_within_openings`). Observers are told after the event is
-    /// applied (see <hireguard/observer.hpp> for what happens if one throws).
+    /// applied (see <hireguard/hiring/notifications.hpp> for what happens if one throws).
     /// `close_job` concerns the whole job: use `close()`.
     template <class Event>
     verdict process(freelancer_id freelancer, Event const& e) {
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
         if constexpr (std::is_same_v<Event, event::close_job>) {
-            return reject(rule_id::whole_job_event, "close_job closes the whole job: call job::close()",
+            return reject(rule_ids::whole_job_event, "close_job closes the whole job: call job::close()",
                           W::initial_state::name, Event::name);
         } else {
             auto const found = members_.find(freelancer);
@@ -232,11 +231,11 @@ public:
             if (!v) return v;
             if (is_new && !open_)
                 return reject(
-                    rule_id::job_open,
+                    rule_ids::job_open,
                     "job " + std::to_string(id_.value()) + " is closed" + closed_on() + ": it takes no new candidacies",
                     from, Event::name);
             if (!was_hired && is_hired(next) && policy_.cap_hires_at_openings && hires() >= openings_)
-                return reject(rule_id::hires_within_openings,
+                return reject(rule_ids::hires_within_openings,
                               "job " + std::to_string(id_.value()) + " has " + std::to_string(openings_) +
                                   (openings_ == 1 ? " opening" : " openings") + " and " + std::to_string(hires()) +
                                   (hires() == 1 ? " hire" : " hires") + " already",
@@ -266,7 +265,7 @@ public:
     /// changes. A closed job rejects `close()` with `job_open`.
     verdict close(event::close_job const& e = {}) requires is_event_of_v<event::close_job, W> {
         if (!open_)
-            return reject(rule_id::job_open, "job " + std::to_string(id_.value()) + " is already closed" + closed_on(),
+            return reject(rule_ids::job_open, "job " + std::to_string(id_.value()) + " is already closed" + closed_on(),
                           "closed", event::close_job::name);
         members next = members_;
         for (auto& [f, m] : next) {
@@ -342,7 +341,7 @@ private:
 
     job_id id_;
     std::uint32_t openings_;
-    hireguard::policy policy_;
+    policy_t<W> policy_;
     bool open_ = true;
     std::optional<timestamp> closed_at_{};
     members members_{};

@@ -6,8 +6,8 @@
 // applied in full. If an observer throws, the exception reaches the caller,
 // the candidacy stays in its new state with its new data (consistent, never
 // half-changed), and observers after the throwing one are not told.
-#ifndef HIREGUARD_OBSERVER_HPP
-#define HIREGUARD_OBSERVER_HPP
+#ifndef HIREGUARD_HIRING_NOTIFICATIONS_HPP
+#define HIREGUARD_HIRING_NOTIFICATIONS_HPP
 
 #include <cstdint>
 #include <optional>
@@ -16,11 +16,10 @@
 #include <type_traits>
 #include <variant>
 
-#include <hireguard/events.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/machine.hpp>
-#include <hireguard/table.hpp>
-#include <hireguard/verdict.hpp>
+#include <hireguard/hiring/events.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/verdict.hpp>
 
 namespace hireguard {
 

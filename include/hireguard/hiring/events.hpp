@@ -2,14 +2,18 @@
 // their payloads. Every event carries an optional UTC timestamp `at`; an event
 // without one is taken to happen at the candidacy's latest known time.
 // A default-constructed event is valid input for every row without a guard.
-#ifndef HIREGUARD_EVENTS_HPP
-#define HIREGUARD_EVENTS_HPP
+#ifndef HIREGUARD_HIRING_EVENTS_HPP
+#define HIREGUARD_HIRING_EVENTS_HPP
 
 #include <chrono>
 #include <optional>
 #include <string_view>
 
-#include <hireguard/values.hpp>
+#include <hireguard/hiring/values.hpp>
+
+namespace hireguard {
+struct lifecycle;
+}
 
 /// Event types. An event is an aggregate with a
 /// `static constexpr std::string_view name` and an `std::optional<timestamp> at`.
@@ -150,6 +154,12 @@ struct start_date_reached {
     static constexpr std::string_view name = "start_date_reached";
     std::optional<timestamp> at{};
 };
+
+/// Hiring's events belong to the canonical lifecycle when a template that
+/// takes an event and a workflow is given no workflow (`is_event_of_v<E>`).
+/// Found by argument-dependent lookup; never called.
+template <class E>
+hireguard::lifecycle* hireguard_default_workflow(E* /*event*/);
 
 }  // namespace hireguard::event
 

@@ -1,8 +1,8 @@
 // The typestate API: a candidacy's state is part of its type, so an illegal
 // transition, such as logging work on an interviewing candidacy, does not
 // compile.
-#ifndef HIREGUARD_CANDIDACY_HPP
-#define HIREGUARD_CANDIDACY_HPP
+#ifndef HIREGUARD_CORE_CANDIDACY_HPP
+#define HIREGUARD_CORE_CANDIDACY_HPP
 
 #include <cstddef>
 #include <optional>
@@ -12,23 +12,20 @@
 #include <utility>
 #include <variant>
 
-#include <hireguard/data.hpp>
-#include <hireguard/detail/steps.hpp>
-#include <hireguard/detail/type_list.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/rejection.hpp>
-#include <hireguard/table.hpp>
-#include <hireguard/values.hpp>
-#include <hireguard/workflow.hpp>
+#include <hireguard/core/detail/steps.hpp>
+#include <hireguard/core/detail/type_list.hpp>
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
 
-template <class State, workflow W = lifecycle>
+template <class State, workflow W = default_workflow_t<State>>
 class candidacy;
 
 /// Instantiated for an event that has no row in the candidacy's current state:
 /// the compile error it produces names both in its first lines.
-template <class State, class Event, class W = lifecycle>
+template <class State, class Event, class W = default_workflow_t<State>>
 struct illegal_transition {
     static_assert(can_fire_v<State, Event, W>,
                   "hireguard: illegal transition: no row of the workflow's table fires this event in this state");
@@ -48,7 +45,7 @@ public:
 };
 
 /// A rejected event in the typed API: why, and the candidacy, unchanged.
-template <class Source, workflow W = lifecycle>
+template <class Source, workflow W = default_workflow_t<Source>>
 struct rejected {
     rejection why;
     candidacy<Source, W> unchanged;
@@ -58,7 +55,7 @@ namespace detail {
 
 struct candidacy_access {
     template <class State, class W>
-    static candidacy<State, W> make(candidacy_data const& data, policy const& p) {
+    static candidacy<State, W> make(data_t<W> const& data, policy_t<W> const& p) {
         return candidacy<State, W>(data, p);
     }
 };
@@ -67,8 +64,8 @@ struct candidacy_access {
 // position `index` of `States`: the bridge from run time to typed code that
 // every executor shares.
 template <class W, class F, class First, class... Rest>
-decltype(auto) visit_as_typed(std::size_t index, type_list<First, Rest...> /*states*/, candidacy_data const& data,
-                              policy const& p, F&& f) {
+decltype(auto) visit_as_typed(std::size_t index, type_list<First, Rest...> /*states*/, data_t<W> const& data,
+                              policy_t<W> const& p, F&& f) {
     if constexpr (sizeof...(Rest) == 0) {
         return std::forward<F>(f)(candidacy_access::make<First, W>(data, p));
     } else {
@@ -187,6 +184,8 @@ class candidacy {
 public:
     using state_type = State;
     using workflow_type = W;
+    using data_type = data_t<W>;
+    using policy_type = policy_t<W>;
 
     candidacy() = delete;
     candidacy(candidacy const&) = delete;
@@ -195,14 +194,12 @@ public:
     candidacy& operator=(candidacy&&) noexcept = default;
     ~candidacy() = default;
 
-    /// The state's docs/domain.md name.
+    /// The state's name.
     [[nodiscard]] static constexpr std::string_view state_name() noexcept { return State::name; }
-    [[nodiscard]] job_id job() const noexcept { return data_.job; }
-    [[nodiscard]] freelancer_id freelancer() const noexcept { return data_.freelancer; }
-    /// Everything else the candidacy knows.
-    [[nodiscard]] candidacy_data const& data() const noexcept { return data_; }
-    /// The policy its rules apply.
-    [[nodiscard]] hireguard::policy const& policy() const noexcept { return policy_; }
+    /// Everything the candidacy knows besides its state: the workflow's `data_type`.
+    [[nodiscard]] data_type const& data() const noexcept { return data_; }
+    /// The policy its rules apply: the workflow's `policy_type`.
+    [[nodiscard]] policy_type const& policy() const noexcept { return policy_; }
 
     /// Whether `Event` can fire in this state (a row exists).
     template <class Event>
@@ -211,8 +208,9 @@ public:
     /// Fires `e`. On a row without a guard, returns the candidacy in the
     /// target state; on guarded rows, an `outcome`. Does not compile when the
     /// table has no row for (State, Event). Throws `invalid_event`, leaving
-    /// the candidacy as it was, when an unguarded row's event is dated before
-    /// the latest accepted event.
+    /// the candidacy as it was, when an unguarded row's event breaks one of
+    /// the workflow's input rules (for the lifecycle: dated before the latest
+    /// accepted event).
     template <class Event>
     [[nodiscard]] auto on(Event const& e) && {
         using rows = rows_for_t<State, Event, W>;
@@ -223,16 +221,16 @@ public:
                 [[maybe_unused]] nondeterministic_transition<State, Event> error;
             } else {
                 using row = typename detail::front<rows>::type;
-                if (detail::input_violation_fast(data_, policy_, e)) [[unlikely]]
+                if (!detail::input_ok<W>(data_, policy_, e)) [[unlikely]]
                     throw invalid_event(
-                        rejection::from(*detail::input_violation(data_, policy_, e), State::name, Event::name));
-                detail::complete<typename row::Action>(data_, e);
+                        rejection::from(detail::input_violation<W>(data_, policy_, e), State::name, Event::name));
+                detail::complete<W, typename row::Action>(data_, e);
                 return candidacy<typename row::Target, W>(data_, policy_);
             }
         } else {
             using result = typename detail::outcome_of<W, State, typename detail::targets_of<rows>::type>::type;
-            if (detail::input_violation_fast(data_, policy_, e)) [[unlikely]]
-                return reject<result>(*detail::input_violation(data_, policy_, e), Event::name);
+            if (!detail::input_ok<W>(data_, policy_, e)) [[unlikely]]
+                return reject<result>(detail::input_violation<W>(data_, policy_, e), Event::name);
             // Rows are tried last to first, as the Boost.MSM back-end does.
             return try_rows<result>(e, typename detail::reverse<rows>::type{});
         }
@@ -243,7 +241,7 @@ private:
     template <class, workflow>
     friend class candidacy;
 
-    candidacy(candidacy_data const& data, hireguard::policy const& p) : data_(data), policy_(p) {}
+    candidacy(data_type const& data, policy_type const& p) : data_(data), policy_(p) {}
 
     template <class Result>
     Result reject(violation&& v, std::string_view event_name) {
@@ -255,33 +253,37 @@ private:
     // Rows are tried in the order given, each returning straight into the
     // result: no intermediate copy of the data.
     template <class Result, class Event>
-    Result try_rows(Event const& e, type_list<> /*rows*/, detail::explainer<Event> explain) {
+    Result try_rows(Event const& e, type_list<> /*rows*/, detail::explainer<data_type, policy_type, Event> explain) {
         return reject<Result>(explain(data_, policy_, e), Event::name);
     }
     template <class Result, class Event, class Row, class... Rest>
-    Result try_rows(Event const& e, type_list<Row, Rest...> /*rows*/, detail::explainer<Event> explain = nullptr) {
+    Result try_rows(Event const& e, type_list<Row, Rest...> /*rows*/,
+                    detail::explainer<data_type, policy_type, Event> explain = nullptr) {
         if (detail::guard_holds<typename Row::Guard>(data_, policy_, e)) {
             using target = candidacy<typename Row::Target, W>;
-            detail::complete<typename Row::Action>(data_, e);
+            detail::complete<W, typename Row::Action>(data_, e);
             return Result(std::in_place_type<target>, target(data_, policy_));
         }
-        if constexpr (detail::is_guarded_v<Row>) explain = &rule_explain<typename Row::Guard, Event>;
+        if constexpr (detail::is_guarded_v<Row>)
+            explain = &rule_explain<typename Row::Guard, data_type, policy_type, Event>;
         return try_rows<Result>(e, type_list<Rest...>{}, explain);
     }
 
-    candidacy_data data_;
-    hireguard::policy policy_;
+    data_type data_;
+    policy_type policy_;
 };
 
-/// Starts a candidacy of `W` (the canonical lifecycle unless named) in its
-/// initial state: `prospect`, no contact yet. Throws `std::invalid_argument`
-/// for a policy that `policy_problem` finds wrong.
+/// Starts a candidacy of `W` in its initial state, with data built from its
+/// leading fields (or given whole) and optionally the policy last. Throws
+/// `std::invalid_argument` for a policy that its `policy_problem` finds wrong.
 ///
-///     auto c = hireguard::begin_candidacy(hireguard::job_id{7}, hireguard::freelancer_id{42});
-template <workflow W = lifecycle>
-[[nodiscard]] candidacy<typename W::initial_state, W> begin_candidacy(job_id job, freelancer_id freelancer,
-                                                                      policy const& p = {}) {
-    return detail::candidacy_access::make<typename W::initial_state, W>(candidacy_data{job, freelancer}, validated(p));
+///     auto c = hireguard::begin_candidacy<my_workflow>(my_data{.id = 7});
+///     auto d = hireguard::begin_candidacy<hireguard::lifecycle>(job_id{7}, freelancer_id{42}, my_policy);
+template <workflow W, class... Args>
+requires detail::fields_then_policy<data_t<W>, policy_t<W>, Args...>::value
+[[nodiscard]] candidacy<typename W::initial_state, W> begin_candidacy(Args&&... args) {
+    auto [data, p] = detail::data_and_policy<data_t<W>, policy_t<W>>(std::forward<Args>(args)...);
+    return detail::candidacy_access::make<typename W::initial_state, W>(data, detail::checked_policy(p));
 }
 
 /// Satisfied when `Event` can fire on the candidacy type `C`.

@@ -6,8 +6,8 @@
 // The same table also runs on the genuine Boost.MSM back-end in
 // <hireguard/msm_machine.hpp>, with the same interface; the tests and the
 // fuzzers check that both executors agree.
-#ifndef HIREGUARD_MACHINE_HPP
-#define HIREGUARD_MACHINE_HPP
+#ifndef HIREGUARD_CORE_MACHINE_HPP
+#define HIREGUARD_CORE_MACHINE_HPP
 
 #include <array>
 #include <cstddef>
@@ -18,15 +18,14 @@
 #include <utility>
 #include <variant>
 
-#include <hireguard/candidacy.hpp>
-#include <hireguard/data.hpp>
-#include <hireguard/detail/explain.hpp>
-#include <hireguard/detail/steps.hpp>
-#include <hireguard/detail/type_list.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/rejection.hpp>
-#include <hireguard/table.hpp>
-#include <hireguard/verdict.hpp>
+#include <hireguard/core/candidacy.hpp>
+#include <hireguard/core/detail/explain.hpp>
+#include <hireguard/core/detail/steps.hpp>
+#include <hireguard/core/detail/type_list.hpp>
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/verdict.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
 
@@ -43,11 +42,7 @@ class basic_machine {
     template <class S>
     static constexpr std::uint8_t index_of = static_cast<std::uint8_t>(detail::index_of_v<states, S>);
 
-    template <class... S>
-    static constexpr std::array<std::string_view, sizeof...(S)> names_of(type_list<S...> /*states*/) {
-        return {S::name...};
-    }
-    static constexpr auto state_names = names_of(states{});
+    static constexpr auto const& state_names = state_names_v<W>;
 
     template <class Event>
     using handler = verdict (*)(basic_machine&, Event const&);
@@ -67,12 +62,24 @@ class basic_machine {
 
 public:
     using workflow_type = W;
+    using data_type = data_t<W>;
+    using policy_type = policy_t<W>;
 
-    /// A candidacy of `job` and `freelancer` in the workflow's initial state.
-    /// Throws `std::invalid_argument` for a policy that `policy_problem`
+    /// A candidacy in the workflow's initial state with `data` and policy `p`.
+    /// Throws `std::invalid_argument` for a policy that its `policy_problem`
     /// finds wrong (a zero or negative lifetime, say).
-    basic_machine(job_id job, freelancer_id freelancer, hireguard::policy const& p = {})
-        : data_{job, freelancer}, policy_(validated(p)), state_(index_of<typename W::initial_state>) {}
+    explicit basic_machine(data_type data = {}, policy_type const& p = {})
+        : data_(std::move(data)), policy_(detail::checked_policy(p)), state_(index_of<typename W::initial_state>) {}
+
+    /// A candidacy in the initial state with data built from its leading
+    /// fields, the policy last if given:
+    /// `hireguard::machine m{job_id{7}, freelancer_id{42}}` or `{job, freelancer, p}`.
+    template <class First, class... Rest>
+    requires(!std::is_same_v<std::remove_cvref_t<First>, data_type> &&
+             detail::fields_then_policy<data_type, policy_type, First, Rest...>::value)
+    basic_machine(First&& first, Rest&&... rest)
+        : basic_machine(detail::data_and_policy<data_type, policy_type>(std::forward<First>(first),
+                                                                         std::forward<Rest>(rest)...)) {}
 
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>
@@ -86,12 +93,11 @@ public:
     ///     hireguard::candidacy_data d{hireguard::job_id{7}, hireguard::freelancer_id{42}};
     ///     auto m = hireguard::machine::from_parts("interviewing", d, {});
     ///     assert(m && m->is<hireguard::state::interviewing>());
-    [[nodiscard]] static std::optional<basic_machine> from_parts(std::string_view state, candidacy_data const& data,
-                                                                 hireguard::policy const& p) {
+    [[nodiscard]] static std::optional<basic_machine> from_parts(std::string_view state, data_type const& data,
+                                                                 policy_type const& p) {
         for (std::size_t i = 0; i < state_names.size(); ++i) {
             if (state_names[i] != state) continue;
-            basic_machine m{data.job, data.freelancer, p};
-            m.data_ = data;
+            basic_machine m{data, p};
             m.state_ = static_cast<std::uint8_t>(i);
             return m;
         }
@@ -125,11 +131,13 @@ public:
         return state_ == index_of<State>;
     }
 
-    /// The current state's name, as docs/domain.md spells it.
+    /// The current state's name.
     [[nodiscard]] std::string_view state_name() const noexcept { return state_names[state_]; }
 
-    [[nodiscard]] candidacy_data const& data() const noexcept { return data_; }
-    [[nodiscard]] hireguard::policy const& policy() const noexcept { return policy_; }
+    /// Everything the candidacy knows besides its state.
+    [[nodiscard]] data_type const& data() const noexcept { return data_; }
+    /// The policy its rules apply.
+    [[nodiscard]] policy_type const& policy() const noexcept { return policy_; }
 
     /// Hands the current state to `f` as a typed `candidacy<S, W>&&` (a copy
     /// of the machine's data), so typed code continues from a state known
@@ -141,6 +149,7 @@ public:
     }
 
 private:
+    explicit basic_machine(std::pair<data_type, policy_type>&& parts) : basic_machine(std::move(parts.first), parts.second) {}
     // The explanation of an illegal pair is computed at compile time, so
     // rejecting one costs no string work.
     template <class S, class Event>
@@ -151,22 +160,23 @@ private:
     // Rows are tried last to first, as the Boost.MSM back-end does.
     template <class S, class Event>
     static verdict fire(basic_machine& m, Event const& e) {
-        if (detail::input_violation_fast(m.data_, m.policy_, e)) [[unlikely]]
-            return verdict(rejection::from(*detail::input_violation(m.data_, m.policy_, e), S::name, Event::name));
+        if (!detail::input_ok<W>(m.data_, m.policy_, e)) [[unlikely]]
+            return verdict(rejection::from(detail::input_violation<W>(m.data_, m.policy_, e), S::name, Event::name));
         return m.try_rows<S>(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
     }
 
     template <class S, class Event, class... Rows>
     verdict try_rows(Event const& e, type_list<Rows...> /*rows*/) {
-        detail::explainer<Event> explain = nullptr;
+        detail::explainer<data_type, policy_type, Event> explain = nullptr;
         bool done = false;
         auto attempt = [&]<class Row>(Row* /*row*/) {
             if (done) return;
             if (!detail::guard_holds<typename Row::Guard>(data_, policy_, e)) {
-                if constexpr (detail::is_guarded_v<Row>) explain = &rule_explain<typename Row::Guard, Event>;
+                if constexpr (detail::is_guarded_v<Row>)
+                    explain = &rule_explain<typename Row::Guard, data_type, policy_type, Event>;
                 return;
             }
-            detail::complete<typename Row::Action>(data_, e);
+            detail::complete<W, typename Row::Action>(data_, e);
             state_ = index_of<typename Row::Target>;
             done = true;
         };
@@ -175,13 +185,10 @@ private:
         return verdict(rejection::from(explain(data_, policy_, e), S::name, Event::name));
     }
 
-    candidacy_data data_;
-    hireguard::policy policy_;
+    data_type data_;
+    policy_type policy_;
     std::uint8_t state_;
 };
-
-/// The runtime engine of the canonical lifecycle.
-using machine = basic_machine<lifecycle>;
 
 /// Turns a typed candidacy into a runtime machine in the same state.
 template <class State, workflow W>

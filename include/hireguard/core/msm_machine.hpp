@@ -3,8 +3,8 @@
 // It is the reference executor that the tests and the differential fuzzer
 // compare hireguard's flat dispatch against. It costs far more to compile:
 // include it only where it is needed.
-#ifndef HIREGUARD_MSM_MACHINE_HPP
-#define HIREGUARD_MSM_MACHINE_HPP
+#ifndef HIREGUARD_CORE_MSM_MACHINE_HPP
+#define HIREGUARD_CORE_MSM_MACHINE_HPP
 
 #include <array>
 #include <cstddef>
@@ -20,15 +20,15 @@
 #include <boost/msm/front/state_machine_def.hpp>
 #include <boost/msm/front/states.hpp>
 
-#include <hireguard/candidacy.hpp>
-#include <hireguard/data.hpp>
-#include <hireguard/detail/explain.hpp>
-#include <hireguard/detail/steps.hpp>
-#include <hireguard/detail/type_list.hpp>
-#include <hireguard/lifecycle.hpp>
-#include <hireguard/rejection.hpp>
-#include <hireguard/table.hpp>
-#include <hireguard/verdict.hpp>
+#include <hireguard/core/candidacy.hpp>
+#include <hireguard/core/detail/explain.hpp>
+#include <hireguard/core/detail/steps.hpp>
+#include <hireguard/core/detail/type_list.hpp>
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/core/rules.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/verdict.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
 
@@ -77,10 +77,13 @@ struct msm_front : boost::msm::front::state_machine_def<msm_front<W, Tuned>>,
     using initial_state = msm_state<typename W::initial_state>;
     using transition_table = typename msm_table<rows_t<W>>::type;
 
-    msm_front() : data_{job_id{0}, freelancer_id{0}} {}
+    using data_type = data_t<W>;
+    using policy_type = policy_t<W>;
+
+    explicit msm_front(data_type d = {}, policy_type p = {}) : data_(std::move(d)), policy_(std::move(p)) {}
 
     template <class Rule, class Event>
-    static violation explain_erased(candidacy_data const& d, policy const& p, void const* e) {
+    static violation explain_erased(data_type const& d, policy_type const& p, void const* e) {
         return rule_explain<Rule>(d, p, *static_cast<Event const*>(e));
     }
 
@@ -92,16 +95,16 @@ struct msm_front : boost::msm::front::state_machine_def<msm_front<W, Tuned>>,
         explain_ = &explain_erased<Rule, Event>;
         return false;
     }
-    candidacy_data& hireguard_data() noexcept { return data_; }
+    data_type& hireguard_data() noexcept { return data_; }
 
     template <class Fsm, class Event>
     void no_transition(Event const& /*e*/, Fsm& /*fsm*/, int /*state*/) noexcept {
         illegal_ = true;
     }
 
-    candidacy_data data_;
-    policy policy_{};
-    violation (*explain_)(candidacy_data const&, policy const&, void const*) = nullptr;
+    data_type data_;
+    policy_type policy_;
+    violation (*explain_)(data_type const&, policy_type const&, void const*) = nullptr;
     bool illegal_ = false;
 };
 
@@ -163,20 +166,28 @@ class basic_msm_machine {
 
 public:
     using workflow_type = W;
+    using data_type = data_t<W>;
+    using policy_type = policy_t<W>;
 
-    /// A candidacy of `job` and `freelancer` in the initial state. Throws
-    /// `std::invalid_argument` for a policy that `policy_problem` finds wrong.
-    basic_msm_machine(job_id job, freelancer_id freelancer, hireguard::policy const& p = {}) {
-        fsm_.data_ = candidacy_data{job, freelancer};
-        fsm_.policy_ = validated(p);
+    /// A candidacy in the initial state with `data` and policy `p`. Throws
+    /// `std::invalid_argument` for a policy that its `policy_problem` finds wrong.
+    explicit basic_msm_machine(data_type data, policy_type const& p = {})
+        : fsm_(std::move(data), detail::checked_policy(p)) {
         fsm_.start();
     }
 
+    /// A candidacy in the initial state with data built from its leading
+    /// fields, the policy last if given, as `basic_machine` takes them.
+    template <class First, class... Rest>
+    requires(!std::is_same_v<std::remove_cvref_t<First>, data_type> &&
+             detail::fields_then_policy<data_type, policy_type, First, Rest...>::value)
+    basic_msm_machine(First&& first, Rest&&... rest)
+        : basic_msm_machine(detail::data_and_policy<data_type, policy_type>(std::forward<First>(first),
+                                                                             std::forward<Rest>(rest)...)) {}
+
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>
-    explicit basic_msm_machine(candidacy<State, W>&& c) {
-        fsm_.data_ = c.data();
-        fsm_.policy_ = c.policy();
+    explicit basic_msm_machine(candidacy<State, W>&& c) : fsm_(c.data(), c.policy()) {
         fsm_.start();
         detail::state_writer w{msm_id<State>};
         fsm_.serialize(w, 0);
@@ -188,16 +199,18 @@ public:
     verdict process(Event const& e) {
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
         std::size_t const current = static_cast<std::size_t>(fsm_.current_state()[0]);
-        if (auto v = detail::input_violation(fsm_.data_, fsm_.policy_, e)) {
+        if (!detail::input_ok<W>(fsm_.data_, fsm_.policy_, e)) {
             static constexpr auto legal = legal_by_id<Event>(states{});
-            if (legal[current]) return verdict(rejection::from(std::move(*v), state_names[current], Event::name));
+            if (legal[current])
+                return verdict(rejection::from(detail::input_violation<W>(fsm_.data_, fsm_.policy_, e),
+                                               state_names[current], Event::name));
             return illegal(current, Event::name);
         }
         fsm_.illegal_ = false;
         fsm_.explain_ = nullptr;
         auto const handled = fsm_.process_event(e);
         if (handled == boost::msm::back::HANDLED_TRUE) {
-            if (e.at) fsm_.data_.last_event_at = e.at;
+            detail::apply_action<accepted_action_t<W>>(fsm_.data_, e);
             return verdict{};
         }
         if (fsm_.illegal_ || fsm_.explain_ == nullptr) return illegal(current, Event::name);
@@ -216,13 +229,15 @@ public:
         return fsm_.current_state()[0] == msm_id<State>;
     }
 
-    /// The current state's docs/domain.md name.
+    /// The current state's name.
     [[nodiscard]] std::string_view state_name() const noexcept {
         return state_names[static_cast<std::size_t>(fsm_.current_state()[0])];
     }
 
-    [[nodiscard]] candidacy_data const& data() const noexcept { return fsm_.data_; }
-    [[nodiscard]] hireguard::policy const& policy() const noexcept { return fsm_.policy_; }
+    /// Everything the candidacy knows besides its state.
+    [[nodiscard]] data_type const& data() const noexcept { return fsm_.data_; }
+    /// The policy its rules apply.
+    [[nodiscard]] policy_type const& policy() const noexcept { return fsm_.policy_; }
 
     /// Hands the current state to `f` as a typed `candidacy<S, W>&&` (a copy
     /// of the machine's data), so typed code continues from a state known
@@ -235,15 +250,13 @@ public:
     }
 
 private:
+    explicit basic_msm_machine(std::pair<data_type, policy_type>&& parts) : basic_msm_machine(std::move(parts.first), parts.second) {}
     verdict illegal(std::size_t current, std::string_view event) const {
         return verdict(detail::illegal_transition_rejection<W>(state_names[current], event));
     }
 
     backend fsm_;
 };
-
-/// The canonical lifecycle on the Boost.MSM back-end.
-using msm_machine = basic_msm_machine<lifecycle>;
 
 }  // namespace hireguard
 

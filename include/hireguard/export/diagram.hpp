@@ -5,8 +5,8 @@
 //
 // Every exporter writes states in the order of `states_t<W>` and rows in table
 // order, so the same table always gives the same text, byte for byte.
-#ifndef HIREGUARD_DIAGRAM_HPP
-#define HIREGUARD_DIAGRAM_HPP
+#ifndef HIREGUARD_EXPORT_DIAGRAM_HPP
+#define HIREGUARD_EXPORT_DIAGRAM_HPP
 
 #include <array>
 #include <cstddef>
@@ -16,10 +16,10 @@
 #include <type_traits>
 #include <vector>
 
-#include <hireguard/detail/table_core.hpp>
-#include <hireguard/detail/type_list.hpp>
-#include <hireguard/rules.hpp>
-#include <hireguard/workflow.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/detail/type_list.hpp>
+#include <hireguard/core/rules.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
 
@@ -72,7 +72,7 @@ using negation_of = decltype(negation_operand(static_cast<G const*>(nullptr)));
 
 template <class G>
 concept named_guard = requires {
-    std::string_view{G::name};
+    std::string_view{G::id.name};
 };
 
 template <class G>
@@ -145,7 +145,7 @@ void write_guard(std::string& out) {
         out += '!';
         write_operand<typename front<negation_of<G>>::type>(out, guard_form::negation);
     } else if constexpr (named_guard<G>) {
-        out += G::name;
+        out += G::id.name;
     } else {
         out += "unnamed_rule";
     }
@@ -166,7 +166,7 @@ void collect_rules(std::vector<std::string_view>& out) {
     } else if constexpr (!std::is_void_v<negation_of<G>>) {
         collect_each(out, negation_of<G>{});
     } else if constexpr (named_guard<G>) {
-        out.emplace_back(G::name);
+        out.emplace_back(G::id.name);
     } else {
         out.emplace_back("unnamed_rule");
     }

@@ -1,6 +1,6 @@
 // The data a candidacy carries besides its state.
-#ifndef HIREGUARD_DATA_HPP
-#define HIREGUARD_DATA_HPP
+#ifndef HIREGUARD_HIRING_DATA_HPP
+#define HIREGUARD_HIRING_DATA_HPP
 
 #include <chrono>
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include <hireguard/values.hpp>
+#include <hireguard/hiring/values.hpp>
 
 namespace hireguard {
 

@@ -1,6 +1,6 @@
 // A plain C++20 type list and the few operations hireguard needs on it.
-#ifndef HIREGUARD_DETAIL_TYPE_LIST_HPP
-#define HIREGUARD_DETAIL_TYPE_LIST_HPP
+#ifndef HIREGUARD_CORE_DETAIL_TYPE_LIST_HPP
+#define HIREGUARD_CORE_DETAIL_TYPE_LIST_HPP
 
 #include <cstddef>
 #include <type_traits>

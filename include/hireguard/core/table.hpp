@@ -1,9 +1,9 @@
 // Reading a workflow's Boost.MSM transition table at compile time: its rows,
 // states and events, which (state, event) pairs are legal, and their targets.
-// Boost.Hana does the searching. Public through <hireguard/table.hpp>; this
-// part does not need the canonical lifecycle, which is built with it.
-#ifndef HIREGUARD_DETAIL_TABLE_CORE_HPP
-#define HIREGUARD_DETAIL_TABLE_CORE_HPP
+// Boost.Hana does the searching. A template that takes a workflow after a
+// state defaults to the state's `default_workflow_t`.
+#ifndef HIREGUARD_CORE_TABLE_HPP
+#define HIREGUARD_CORE_TABLE_HPP
 
 #include <array>
 #include <cstddef>
@@ -18,12 +18,10 @@
 #include <boost/hana/unpack.hpp>
 #include <boost/mpl/aux_/na.hpp>
 
-#include <hireguard/detail/type_list.hpp>
-#include <hireguard/workflow.hpp>
+#include <hireguard/core/detail/type_list.hpp>
+#include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
-
-struct lifecycle;
 
 namespace detail {
 
@@ -160,37 +158,52 @@ struct legality {
 ///
 ///     static_assert(hireguard::can_fire_v<state::contract_active, event::log_work>);
 ///     static_assert(!hireguard::can_fire_v<state::interviewing, event::log_work>);
-template <class State, class Event, workflow W = lifecycle>
+template <class State, class Event, workflow W = default_workflow_t<State>>
 inline constexpr bool can_fire_v = detail::legality<W>::template can_fire<State, Event>();
 
 /// The rows for (State, Event), in declaration order, as a `type_list`.
-template <class State, class Event, workflow W = lifecycle>
+template <class State, class Event, workflow W = default_workflow_t<State>>
 using rows_for_t = decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>, detail::row_for<State, Event>{}),
                                                 detail::back_to_type_list{}));
 
 /// The rows leaving State, in declaration order, as a `type_list`.
-template <class State, workflow W = lifecycle>
+template <class State, workflow W = default_workflow_t<State>>
 using rows_from_t = decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>, detail::row_from<State>{}),
                                                  detail::back_to_type_list{}));
+
+namespace detail {
+template <class... S>
+constexpr std::array<std::string_view, sizeof...(S)> names_of(type_list<S...> /*types*/) {
+    return {S::name...};
+}
+}  // namespace detail
+
+/// The names of the workflow's states, in the order of `states_t<W>`.
+template <workflow W>
+inline constexpr auto state_names_v = detail::names_of(states_t<W>{});
+
+/// The names of the workflow's events, in the order of `events_t<W>`.
+template <workflow W>
+inline constexpr auto event_names_v = detail::names_of(events_t<W>{});
 
 /// A `std::variant` of every event of `W`, for events decoded at run time.
 template <workflow W>
 using event_variant_t = typename detail::rename<events_t<W>, std::variant>::type;
 
 /// Whether State belongs to the workflow.
-template <class State, workflow W = lifecycle>
+template <class State, workflow W = default_workflow_t<State>>
 inline constexpr bool is_state_of_v = detail::contains_v<states_t<W>, State>;
 
 /// Whether Event appears in the workflow's table.
-template <class Event, workflow W = lifecycle>
+template <class Event, workflow W = default_workflow_t<Event>>
 inline constexpr bool is_event_of_v = detail::contains_v<events_t<W>, Event>;
 
 /// Whether State is one of the workflow's declared terminal states.
-template <class State, workflow W = lifecycle>
+template <class State, workflow W = default_workflow_t<State>>
 inline constexpr bool is_terminal_v = detail::contains_v<typename W::terminal_states, State>;
 
 /// Whether State is one of the workflow's declared hired states.
-template <class State, workflow W = lifecycle>
+template <class State, workflow W = default_workflow_t<State>>
 inline constexpr bool is_hired_v = detail::contains_v<hired_states_t<W>, State>;
 
 }  // namespace hireguard

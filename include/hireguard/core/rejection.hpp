@@ -1,0 +1,113 @@
+// Why an event was rejected: the kind, the rule, and a sentence.
+#ifndef HIREGUARD_CORE_REJECTION_HPP
+#define HIREGUARD_CORE_REJECTION_HPP
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace hireguard {
+
+/// The three ways an event can be turned down.
+enum class rejection_kind : std::uint8_t {
+    illegal_transition,  ///< the table has no row for this state and event
+    rule_violated,       ///< a row exists, but a rule on the data says no
+    invalid_input,       ///< the event itself is malformed (time going backwards, zero duration, ...)
+};
+
+/// "illegal transition", "rule violated" or "invalid input".
+[[nodiscard]] constexpr std::string_view to_string(rejection_kind k) noexcept {
+    switch (k) {
+        case rejection_kind::illegal_transition:
+            return "illegal transition";
+        case rejection_kind::rule_violated:
+            return "rule violated";
+        case rejection_kind::invalid_input:
+            return "invalid input";
+    }
+    return "unknown";
+}
+
+/// A rule's identity: its stable name, as reports, snapshots and diagrams
+/// print it, and what breaking it means. Every rule declares its own; the
+/// set is open, so a host's rule is reported under its own name.
+///
+///     struct report_cited : hireguard::rule<report_cited> {
+///         static constexpr hireguard::rule_id id{"report_cited"};   // rule_violated by default
+///         ...
+///     };
+struct rule_id {
+    std::string_view name = "none";
+    rejection_kind kind = rejection_kind::rule_violated;
+    friend constexpr bool operator==(rule_id, rule_id) noexcept = default;
+};
+
+/// The rule's stable name, e.g. "offer_not_expired".
+[[nodiscard]] constexpr std::string_view to_string(rule_id r) noexcept {
+    return r.name;
+}
+
+/// The rule of an illegal transition: none.
+inline constexpr rule_id no_rule{"none", rejection_kind::illegal_transition};
+
+/// What a rule reports when it says no: which rule and one sentence with the figures.
+struct violation {
+    rule_id rule;
+    std::string reason;
+};
+
+/// A rejected event: what kind of rejection, which rule, in which state, for
+/// which event, and why.
+struct rejection {
+    rejection_kind kind = rejection_kind::illegal_transition;
+    rule_id rule = no_rule;
+    std::string_view state;
+    std::string_view event;
+    /// The rule's sentence, with its figures (empty for illegal transitions).
+    std::string reason;
+    /// For illegal transitions: the workflow's fixed explanation, if any.
+    /// Kept as a view of static text so that rejecting costs no allocation.
+    std::string_view explanation;
+
+    /// Why, in words: the rule's sentence or the illegal pair's explanation.
+    [[nodiscard]] std::string_view why() const noexcept { return reason.empty() ? explanation : reason; }
+
+    /// One sentence: "log_work rejected in interviewing: illegal transition: work before hire"
+    /// or "accept_offer rejected in offered: offer_not_expired: the offer was sent ...".
+    [[nodiscard]] std::string message() const {
+        std::string out;
+        std::string_view const because = why();
+        out.reserve(event.size() + state.size() + because.size() + 48);
+        out.append(event).append(" rejected in ").append(state).append(": ");
+        if (kind == rejection_kind::illegal_transition) {
+            out.append("illegal transition");
+        } else {
+            out.append(rule.name);
+        }
+        if (!because.empty()) out.append(": ").append(because);
+        return out;
+    }
+
+    [[nodiscard]] static rejection from(violation v, std::string_view state, std::string_view event) {
+        return rejection{v.rule.kind, v.rule, state, event, std::move(v.reason), {}};
+    }
+};
+
+/// Thrown by the typed API when an event on a row without a guard is malformed
+/// (its timestamp goes backwards). The candidacy is left as it was.
+class invalid_event : public std::invalid_argument {
+public:
+    explicit invalid_event(rejection r) : std::invalid_argument(r.message()), rejection_(std::move(r)) {}
+    /// The rejection that the exception reports.
+    [[nodiscard]] hireguard::rejection const& why() const noexcept { return rejection_; }
+
+private:
+    hireguard::rejection rejection_;
+};
+
+}  // namespace hireguard
+
+#endif
