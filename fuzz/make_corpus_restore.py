@@ -3,7 +3,10 @@
 of tests/json/valid/ alone, and some followed by a NUL byte and events encoded
 as in fuzz/corpus/ (make_corpus.py) that go on from the restored state; the
 same for the job snapshots of tests/json/valid_job/. tests/json/malformed/
-seeds it too (fuzz/run.sh and the ctest replay pass both).
+seeds it too (fuzz/run.sh and the ctest replay pass both). Last, snapshots at
+the edges of the counters and sums (EDGES): restore accepts them, and the next
+event would wrap one; the engine must reject it as invalid input, and the
+machine's snapshot must still restore.
 """
 import importlib.util
 import json
@@ -51,6 +54,37 @@ GO_ON_TOO = {
     "paused_fixed_submitted": [[ev("end_contract", mc.PLUS_1H, 1)]],
 }
 
+INT64_MAX = 2**63 - 1
+UINT32_MAX = 2**32 - 1
+# (valid snapshot, changes to it, events after it): counters and sums at or
+# near their largest values, so that the next event would overflow one.
+EDGES = {
+    # milestones_paid at its maximum: approving the submitted milestone would wrap it to 0.
+    "edge_milestones_paid_max": ("paused_fixed_submitted",
+                                 {"state": "contract_active", "paid": UINT32_MAX, "milestones_paid": UINT32_MAX},
+                                 [ev("approve_milestone"), ev("pause"), ev("resume"), ev("approve_milestone")]),
+    # One below: the first approval reaches the maximum, the next milestone's cannot be paid.
+    "edge_milestones_paid_max_minus_1": ("paused_fixed_submitted",
+                                         {"state": "contract_active", "paid": UINT32_MAX,
+                                          "milestones_paid": UINT32_MAX - 1},
+                                         [ev("approve_milestone"), ev("fund_milestone", mc.PLUS_1H, mc.AMOUNT_100),
+                                          ev("submit_milestone"), ev("approve_milestone"),
+                                          ev("end_contract", mc.PLUS_1H, 0)]),
+    # The sum paid one cent below the largest: the milestone would overflow it.
+    "edge_paid_max": ("paused_fixed_submitted",
+                      {"state": "contract_active", "paid": INT64_MAX - 1, "milestones_paid": 1},
+                      [ev("approve_milestone"), ev("pause"), ev("approve_milestone")]),
+    # The sum paid exactly a milestone below the largest: paying it reaches the maximum.
+    "edge_paid_max_minus_milestone": ("paused_fixed_submitted",
+                                      {"state": "contract_active", "paid": INT64_MAX - 30000, "milestones_paid": 7},
+                                      [ev("approve_milestone"), ev("fund_milestone", mc.PLUS_1H, mc.AMOUNT_MAX),
+                                       ev("submit_milestone"), ev("approve_milestone")]),
+    # Minutes logged near the largest: an hour more would overflow them.
+    "edge_minutes_logged_max": ("active_hourly", {"minutes_logged": INT64_MAX - 59},
+                                [ev("log_work", mc.PLUS_1H, mc.MINUTES_60), ev("log_work", mc.PLUS_1H, mc.MINUTES_HUGE),
+                                 ev("pause"), ev("resume"), ev("end_contract", mc.PLUS_1H, 1)]),
+}
+
 
 def main():
     valid = HERE.parent / "tests" / "json" / "valid"
@@ -70,6 +104,13 @@ def main():
             (out / f"{path.stem}_then_events").write_bytes(document + b"\0" + mc.encode(GO_ON[path.stem]))
         for i, events in enumerate(GO_ON_TOO.get(path.stem, []), start=2):
             (out / f"{path.stem}_then_events_{i}").write_bytes(document + b"\0" + mc.encode(events))
+    for name, (stem, changes, events) in EDGES.items():
+        snapshot = json.loads((valid / f"{stem}.json").read_text())
+        for key, value in changes.items():
+            (snapshot if key in ("state", "format") else snapshot["data"])[key] = value
+        document = json.dumps(snapshot, separators=(",", ":")).encode()
+        (out / name).write_bytes(document)
+        (out / f"{name}_then_events").write_bytes(document + b"\0" + mc.encode(events))
 
 
 if __name__ == "__main__":

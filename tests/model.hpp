@@ -15,10 +15,10 @@
 #include <string_view>
 #include <variant>
 
+#include <hireguard/core/rejection.hpp>
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/events.hpp>
 #include <hireguard/hiring/rules.hpp>
-#include <hireguard/core/rejection.hpp>
 #include <hireguard/hiring/values.hpp>
 
 namespace model {
@@ -26,6 +26,7 @@ namespace model {
 using hireguard::money;
 using hireguard::rejection_kind;
 using hireguard::rule_id;
+namespace rule_ids = hireguard::rule_ids;
 using hireguard::timestamp;
 namespace e = hireguard::event;
 
@@ -418,11 +419,16 @@ answer step(candidacy& c, Event const& event) {
             break;
         case ev::approve_milestone: {
             if (d.escrow != milestone::submitted) return detail::refuse(rule_ids::milestone_submitted);
+            // Paying the milestone must keep both the sum paid and the count of
+            // paid milestones representable: a total that would wrap is invalid
+            // input, never a wrapped count (its snapshot would not restore).
             std::int64_t paid = 0;
-            if (__builtin_add_overflow(d.paid_cents, d.escrow_cents, &paid))
+            std::uint32_t count = 0;
+            if (__builtin_add_overflow(d.paid_cents, d.escrow_cents, &paid) ||
+                __builtin_add_overflow(d.milestones_paid, std::uint32_t{1}, &count))
                 return detail::refuse(rule_ids::value_in_range);
             next.paid_cents = paid;
-            ++next.milestones_paid;
+            next.milestones_paid = count;
             next.escrow = milestone::none;
             next.escrow_cents = 0;
             break;

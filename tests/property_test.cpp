@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -100,6 +101,68 @@ struct fire final : rc::state::Command<model::candidacy, engine> {
 RC_GTEST_PROP(MachineAgainstModel, EveryEventGetsTheModelsVerdictStateAndDataAndRejectionsChangeNothing, ()) {
     engine sut;
     rc::state::check(model::begin(7, 42), sut, [](model::candidacy const& m) {
+        return rc::gen::map(gen_event(m), [](any_event e) {
+            return std::shared_ptr<rc::state::Command<model::candidacy, engine> const>(
+                std::make_shared<fire const>(std::move(e)));
+        });
+    });
+}
+
+/// An active fixed-price contract whose counters and sums stand at or near their
+/// largest values (issue 12, finding 3): one more paid milestone, dollar or
+/// minute would overflow one of them. Such data restores from a snapshot.
+candidacy_data at_the_edge(std::uint32_t milestones_paid, std::int64_t paid_cents, std::int64_t minutes,
+                           milestone_status status) {
+    candidacy_data d{job_id{7}, freelancer_id{42}};
+    d.last_event_at = t0 + std::chrono::days{3};
+    d.terms = offer_terms{.kind = contract_kind::fixed_price, .first_milestone = dollars(200)};
+    d.offer_sent_at = t0;
+    d.hired_at = t0 + std::chrono::days{1};
+    d.started_at = d.hired_at;
+    d.minutes_logged = std::chrono::minutes{minutes};
+    d.milestone = status;
+    d.milestone_amount = status == milestone_status::none ? money{} : dollars(300);
+    d.paid = cents(paid_cents);
+    d.milestones_paid = milestones_paid;
+    return d;
+}
+
+constexpr auto most_milestones = std::numeric_limits<std::uint32_t>::max();
+constexpr auto most_cents = std::numeric_limits<std::int64_t>::max();
+
+// The model is checked on its own first: it must not wrap the count the way a
+// plain ++ on a std::uint32_t does.
+TEST(ModelAtTheEdges, ApprovingAMilestoneWhenThePaidCountIsAtItsMaximumIsInvalidInputInTheModelAndTheEngine) {
+    candidacy_data const d = at_the_edge(most_milestones, most_milestones, 600, milestone_status::submitted);
+    model::candidacy c = model::from_engine("contract_active", d, hireguard::policy{});
+    any_event const approve = event::approve_milestone{.at = t0 + std::chrono::days{4}};
+    model::answer const want = model::step(c, approve);
+    EXPECT_FALSE(want.accepted);
+    EXPECT_EQ(want.kind, rejection_kind::invalid_input);
+    EXPECT_EQ(to_string(want.rule), "value_in_range");
+    EXPECT_EQ(c.data.milestones_paid, most_milestones);
+
+    auto m = machine::from_parts("contract_active", d, {});
+    ASSERT_TRUE(m);
+    verdict const v = m->process(approve);
+    ASSERT_FALSE(v.accepted()) << "milestones_paid is now " << m->data().milestones_paid;
+    EXPECT_EQ(v.error().kind, want.kind) << v.message();
+    EXPECT_EQ(to_string(v.error().rule), to_string(want.rule)) << v.message();
+    EXPECT_TRUE(m->data() == d);
+}
+
+// Stateful, as EveryEventGetsTheModelsVerdict..., from data at the edges.
+RC_GTEST_PROP(MachineAgainstModel, FromCountersAndSumsAtTheirEdgesEveryEventGetsTheModelsVerdictStateAndData, ()) {
+    auto const milestones_paid = *rc::gen::element(most_milestones, most_milestones - 1, std::uint32_t{1});
+    auto const paid = *rc::gen::element(most_cents, most_cents - 1, most_cents - 30000, most_cents - 30001,
+                                        std::int64_t{most_milestones});
+    auto const minutes = *rc::gen::element(std::int64_t{600}, most_cents - 60, most_cents - 1, most_cents);
+    auto const status =
+        *rc::gen::element(milestone_status::submitted, milestone_status::funded, milestone_status::none);
+    candidacy_data const d = at_the_edge(milestones_paid, paid, minutes, status);
+    engine sut;
+    sut.m = machine::from_parts("contract_active", d, {}).value();
+    rc::state::check(model::from_engine("contract_active", d, hireguard::policy{}), sut, [](model::candidacy const& m) {
         return rc::gen::map(gen_event(m), [](any_event e) {
             return std::shared_ptr<rc::state::Command<model::candidacy, engine> const>(
                 std::make_shared<fire const>(std::move(e)));
