@@ -9,6 +9,7 @@
 // order that depends only on the file, so the output does not depend on the
 // number of threads.
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,12 +18,15 @@
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <cctype>
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <iostream>
 #include <memory>
@@ -61,6 +65,10 @@ constexpr std::size_t progress_threshold = std::size_t{64} << 20;
 // little of their last huge page is wasted.
 // (--chunk-bytes, a hidden option, makes them small for the tests.)
 constexpr std::size_t default_chunk_bytes = std::size_t{16} << 20;
+// Longer lines are malformed (--max-line-bytes).
+constexpr std::size_t default_max_line = std::size_t{1} << 20;
+// The default number of threads is the number of cores, up to this.
+constexpr unsigned default_threads_max = 64;
 
 struct options {
     std::string input;
@@ -69,6 +77,7 @@ struct options {
     bool progress = true;
     bool stats = false;
     std::size_t chunk_bytes = default_chunk_bytes;
+    std::size_t max_line = default_max_line;
     hireguard::policy policy{};
 };
 
@@ -98,7 +107,16 @@ public:
         size_ += n;
         return at;
     }
+    void append(std::string_view s) {
+        if (!s.empty()) std::memcpy(extend(s.size()), s.data(), s.size());
+    }
     void resize_down(std::size_t n) noexcept { size_ = std::min(size_, n); }
+    // Removes the first `n` bytes.
+    void erase_front(std::size_t n) noexcept {
+        n = std::min(n, size_);
+        if (n != size_) std::memmove(data_.get(), data_.get() + n, size_ - n);
+        size_ -= n;
+    }
 
 private:
     std::unique_ptr<char[]> data_;
@@ -106,128 +124,128 @@ private:
     std::size_t capacity_ = 0;
 };
 
-// The log, handed out in chunks that begin and end at line boundaries. A
-// regular file is read chunk by chunk with pread() by the thread that decodes
-// it, into a buffer each thread reuses; anything else (stdin, a pipe) is read
-// whole first. Mapping the file instead cost more in page faults than the
-// reading does (docs/audit.md).
+// The log, read from start to end in one pass and handed out in chunks of
+// whole lines, each to the thread that asks for it next; the thread reads its
+// chunk into a buffer of its own under the source's lock (reading costs a few
+// milliseconds a chunk, decoding it a hundred), and decodes it while the
+// others read. Files, pipes and files that report a size of 0 (/proc) are all
+// read until the end of file, whatever their size says.
+//
+// Memory stays bounded on any input: a line longer than the limit is cut
+// after limit + 1 bytes (the decoder reports it malformed for its length) and
+// the rest of it is read and dropped, so a chunk holds at most about
+// chunk_bytes + limit bytes, and what is carried from one chunk to the next
+// is one partial line of at most `limit` bytes.
 class log_source {
 public:
-    log_source(std::string const& name, std::size_t chunk_bytes) : chunk_bytes_(chunk_bytes) {
+    log_source(std::string const& name, std::size_t chunk_bytes, std::size_t max_line)
+        : chunk_bytes_(chunk_bytes), max_line_(max_line) {
         if (name == "-") {
-            slurp(STDIN_FILENO, "stdin");
-            return;
+            fd_ = STDIN_FILENO;
+            name_ = "stdin";
+        } else {
+            fd_ = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd_ < 0) throw unusable("cannot open " + name + ": " + std::strerror(errno));
+            owned_ = true;
+            name_ = name;
         }
-        fd_ = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd_ < 0) throw unusable("cannot open " + name + ": " + std::strerror(errno));
-        name_ = name;
         struct ::stat st {};
-        if (::fstat(fd_, &st) != 0) throw unusable("cannot read " + name + ": " + std::strerror(errno));
-        if (S_ISDIR(st.st_mode)) throw unusable("cannot read " + name + ": it is a directory");
+        if (::fstat(fd_, &st) != 0) throw unusable("cannot read " + name_ + ": " + std::strerror(errno));
+        if (S_ISDIR(st.st_mode)) throw unusable("cannot read " + name_ + ": it is a directory");
         if (S_ISREG(st.st_mode)) {
-            size_ = static_cast<std::size_t>(st.st_size);
+            size_hint_ = static_cast<std::size_t>(st.st_size);
             ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
-            // An unreadable file fails here rather than in a worker thread.
-            char probe = 0;
-            if (size_ > 0 && ::pread(fd_, &probe, 1, 0) < 0)
-                throw unusable("cannot read " + name + ": " + std::strerror(errno));
-            chunks_ = (size_ + chunk_bytes_ - 1) / chunk_bytes_;
-            return;
         }
-        slurp(fd_, name);
     }
     log_source(log_source const&) = delete;
     log_source& operator=(log_source const&) = delete;
     ~log_source() {
-        if (fd_ >= 0) ::close(fd_);
+        if (owned_) ::close(fd_);
     }
 
-    [[nodiscard]] std::size_t size() const noexcept { return size_; }
-    [[nodiscard]] std::size_t chunks() const noexcept { return in_memory_ ? views_.size() : chunks_; }
+    // What the file says its size is (0 when it does not know): for the
+    // progress bar only.
+    [[nodiscard]] std::size_t size_hint() const noexcept { return size_hint_; }
 
-    // The lines that begin in chunk `c`, whole; `buffer` holds them when
-    // they are read from the file.
-    [[nodiscard]] std::string_view chunk(std::size_t c, read_buffer& buffer) const {
-        if (in_memory_) return views_[c];
-        std::size_t const begin = c * chunk_bytes_;
-        std::size_t const end = std::min(size_, begin + chunk_bytes_);
-        // One byte before the chunk says whether a line begins at its start.
-        std::size_t const from = c == 0 ? 0 : begin - 1;
-        buffer.clear();
-        read(buffer, from, end - from);
-        std::size_t first = 0;
-        if (c != 0) {
-            std::size_t const nl = buffer.view().find('\n');
-            if (nl == std::string_view::npos) return {};  // inside a line that began earlier
-            first = nl + 1;
-        }
-        // The last line runs on to the first newline at or after the end.
-        if (end < size_ && buffer.size() != 0 && buffer.view().back() != '\n') {
-            for (std::size_t at = end;; at += 65536) {
-                std::size_t const old = buffer.size();
-                read(buffer, at, std::min<std::size_t>(65536, size_ - at));
-                std::size_t const nl = buffer.view().find('\n', old);
-                if (nl != std::string_view::npos) {
-                    buffer.resize_down(nl + 1);
-                    break;
+    // The next chunk: whole lines (the last one may lack its newline), into
+    // `text`. Calls `start(index)` under the lock with the chunk's number, in
+    // file order. Returns false at the end of the log.
+    template <class Start>
+    bool next(read_buffer& text, Start const& start) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        text.clear();
+        text.append(carry_.view());
+        carry_.clear();
+        // Where the line that is not yet ended begins in `text`.
+        std::size_t line_start = 0;
+        bool whole_line = false;  // `text` holds at least one newline
+        while (!eof_ && !(whole_line && text.size() >= chunk_bytes_)) {
+            // A chunk's worth, or more of a line that began before the chunk's end.
+            std::size_t const want = text.size() < chunk_bytes_ ? chunk_bytes_ - text.size()
+                                                                : std::min<std::size_t>(chunk_bytes_, 65536);
+            std::size_t const old = text.size();
+            char* const into = text.extend(want);
+            ssize_t const got = ::read(fd_, into, want);
+            if (got < 0) {
+                text.resize_down(old);
+                if (errno == EINTR) continue;
+                eof_ = true;
+                throw unusable("cannot read " + name_ + ": " + std::strerror(errno));
+            }
+            text.resize_down(old + static_cast<std::size_t>(got));
+            if (got == 0) {
+                eof_ = true;
+                break;
+            }
+            if (skipping_) {
+                // The rest of a line that was too long: dropped up to its end.
+                std::string_view const fresh = text.view().substr(old);
+                std::size_t const nl = fresh.find('\n');
+                if (nl == std::string_view::npos) {
+                    text.resize_down(old);
+                    continue;
                 }
-                if (at + 65536 >= size_) break;
+                std::string_view const rest = fresh.substr(nl + 1);
+                std::memmove(text.data() + old, rest.data(), rest.size());
+                text.resize_down(old + rest.size());
+                skipping_ = false;
+            }
+            if (std::size_t const nl = text.view().substr(old).rfind('\n'); nl != std::string_view::npos) {
+                whole_line = true;
+                line_start = old + nl + 1;
+            }
+            if (text.size() - line_start > max_line_) {
+                // Too long: keep limit + 1 bytes of it, enough to say so, and
+                // drop the rest up to its newline.
+                text.resize_down(line_start + max_line_ + 1);
+                text.append("\n");
+                line_start = text.size();
+                whole_line = true;
+                skipping_ = true;
             }
         }
-        return buffer.view().substr(first);
+        if (!eof_) {
+            // The unended line waits for the next chunk.
+            carry_.append(text.view().substr(line_start));
+            text.resize_down(line_start);
+        }
+        if (text.size() == 0) return false;  // the end of the log
+        start(chunks_++);
+        return true;
     }
 
 private:
-    void read(read_buffer& buffer, std::size_t offset, std::size_t n) const {
-        std::size_t const old = buffer.size();
-        char* const into = buffer.extend(n);
-        std::size_t done = 0;
-        while (done < n) {
-            ssize_t const got = ::pread(fd_, into + done, n - done, static_cast<off_t>(offset + done));
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0) throw unusable("cannot read " + name_ + ": " + std::strerror(errno));
-            if (got == 0) break;  // the file shrank while it was read
-            done += static_cast<std::size_t>(got);
-        }
-        buffer.resize_down(old + done);
-    }
-
-    void slurp(int fd, std::string const& name) {
-        std::size_t used = 0;
-        text_.resize(std::size_t{1} << 20);
-        for (;;) {
-            if (used == text_.size()) text_.resize(text_.size() * 2);
-            ssize_t const n = ::read(fd, text_.data() + used, text_.size() - used);
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                throw unusable("cannot read " + name + ": " + std::strerror(errno));
-            }
-            if (n == 0) break;
-            used += static_cast<std::size_t>(n);
-        }
-        text_.resize(used);
-        in_memory_ = true;
-        size_ = used;
-        std::string_view const text = text_;
-        for (std::size_t pos = 0; pos < text.size();) {
-            std::size_t end = std::min(text.size(), pos + chunk_bytes_);
-            if (end < text.size()) {
-                std::size_t const nl = text.find('\n', end - 1);
-                end = nl == std::string_view::npos ? text.size() : nl + 1;
-            }
-            views_.push_back(text.substr(pos, end - pos));
-            pos = end;
-        }
-    }
-
     std::size_t chunk_bytes_;
+    std::size_t max_line_;
     int fd_ = -1;
+    bool owned_ = false;
     std::string name_;
-    std::size_t size_ = 0;
+    std::size_t size_hint_ = 0;
+    std::mutex mutex_;
+    read_buffer carry_;
+    bool eof_ = false;
+    bool skipping_ = false;
     std::size_t chunks_ = 0;
-    bool in_memory_ = false;
-    std::string text_;
-    std::vector<std::string_view> views_;
 };
 
 // Allocates large arrays on transparent huge pages where the kernel offers
@@ -419,32 +437,25 @@ void add_reason(std::vector<reason_count>& counts, rejection_kind kind, std::str
     counts.push_back({kind, rule, n});
 }
 
-// Decoded events, one store per decoding thread and owning thread, so that
-// the events of many chunks share huge pages: a vector per chunk would leave
-// half a huge page unused on average.
+// Decoded events: each chunk keeps those of each owning thread in an array
+// of their own, sized exactly, and the owner frees it once it has replayed
+// them. Memory is therefore linear in the log (48 bytes an event at most,
+// whatever the number of threads), and shrinks as the replay advances.
 using record_store = std::vector<record, huge_allocator<record>>;
-
-// The events of one chunk that one thread owns: in the store of the thread
-// that decoded the chunk.
-struct record_span {
-    unsigned store = 0;
-    std::size_t begin = 0;
-    std::size_t count = 0;
-};
 
 // What one chunk of the file turned into.
 struct chunk_result {
     std::uint64_t lines = 0;
     std::uint64_t blank = 0;
     std::vector<malformed> bad;
-    std::vector<record_span> by_owner;          // one span per thread
+    std::vector<record_store> by_owner;         // one array per owning thread
     std::vector<hireguard::offer_terms> terms;  // of the offers, see compact_events
 };
 
 // What one thread's replay produced.
 struct replay_result {
     std::uint64_t accepted = 0;
-    std::vector<violation_report, huge_allocator<violation_report>> violations;
+    std::vector<violation_report> violations;
     std::vector<reason_count> reasons;
 };
 
@@ -453,12 +464,19 @@ struct replay_result {
     return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned self, std::vector<record_store>& stores,
-                  chunk_result& out) {
+// A decoding thread's memory, reused from chunk to chunk: the events of the
+// chunk in file order, before they are sorted out by owner.
+struct decode_scratch {
     hireguard::event_decoder decoder;
-    auto const threads = static_cast<unsigned>(stores.size());
-    out.by_owner.assign(threads, {});
-    for (unsigned u = 0; u < threads; ++u) out.by_owner[u] = record_span{self, stores[u].size(), 0};
+    std::vector<record> records;
+    std::vector<std::uint16_t> owners;
+    std::vector<std::size_t> counts;
+};
+
+void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, std::size_t max_line,
+                  decode_scratch& scratch, chunk_result& out) {
+    scratch.records.clear();
+    scratch.owners.clear();
     std::uint32_t line = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -467,13 +485,18 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned self, std
         std::string_view const l = text.substr(pos, end - pos);
         pos = end + 1;
         std::uint32_t const this_line = line++;
+        if (l.size() > max_line) [[unlikely]] {
+            out.bad.push_back({this_line, "", "line longer than " + std::to_string(max_line) +
+                                                  " bytes (--max-line-bytes); skipped"});
+            continue;
+        }
         if (is_blank(l)) {
             ++out.blank;
             continue;
         }
         hireguard::logged_event e;
         try {
-            decoder.decode(l, e);
+            scratch.decoder.decode(l, e);
         } catch (hireguard::json_error const& err) {
             out.bad.push_back({this_line, err.field(), err.reason()});
             continue;
@@ -484,57 +507,62 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned self, std
             continue;
         }
         std::uint64_t const h = mix(e.job.value(), e.freelancer.value());
-        record& r = stores[owner_of(h, threads)].emplace_back();
+        record& r = scratch.records.emplace_back();
         r.job = e.job.value();
         r.freelancer = e.freelancer.value();
         r.chunk = chunk;
         r.line = this_line;
         compact::store(e.event, r, out.terms);
+        scratch.owners.push_back(static_cast<std::uint16_t>(owner_of(h, threads)));
     }
     out.lines = line;
-    for (unsigned u = 0; u < threads; ++u) out.by_owner[u].count = stores[u].size() - out.by_owner[u].begin;
+    // Sorted out by owner, in file order, into arrays of the exact size.
+    scratch.counts.assign(threads, 0);
+    for (std::uint16_t const o : scratch.owners) ++scratch.counts[o];
+    out.by_owner.resize(threads);
+    for (unsigned u = 0; u < threads; ++u) out.by_owner[u].reserve(scratch.counts[u]);
+    for (std::size_t i = 0; i < scratch.records.size(); ++i)
+        out.by_owner[scratch.owners[i]].push_back(scratch.records[i]);
 }
 
-void replay(std::vector<chunk_result> const& chunks, std::vector<std::vector<record_store>> const& stores,
-            std::vector<std::uint64_t> const& first_line, unsigned self, hireguard::policy const& policy,
-            replay_result& out, std::atomic<std::size_t>& progress) {
-    auto records_of = [&](chunk_result const& c) {
-        record_span const& span = c.by_owner[self];
-        return std::span<record const>(stores[span.store][self].data() + span.begin, span.count);
-    };
+// Replays the candidacies that thread `self` owns. A machine lives from its
+// candidacy's first event to its last, in a pool of slots that are reused:
+// the machines alive at once are the candidacies open at once, not all of
+// them. Each chunk's array of this thread's events is freed once replayed.
+void replay(std::deque<chunk_result>& chunks, std::vector<std::uint64_t> const& first_line, unsigned self,
+            hireguard::policy const& policy, replay_result& out, std::atomic<std::size_t>& progress) {
     std::size_t total = 0;
-    for (auto const& c : chunks) total += c.by_owner[self].count;
+    for (auto const& c : chunks) total += c.by_owner[self].size();
 
-    // First pass, in file order: number the candidacies, give each its
-    // machine, and find those whose events the file does not list in time
-    // order.
-    candidacy_index index;
-    std::vector<std::uint32_t, huge_allocator<std::uint32_t>> id_of;
+    // First pass, in file order: number the candidacies, find where each
+    // one's last event is, and find those whose events the file does not
+    // list in time order.
+    std::vector<std::uint32_t> id_of;
     id_of.reserve(total);
-    // Reserved for the worst case, one candidacy or one violation an event:
-    // memory is only used where it is written, and nothing is ever copied
-    // to grow.
-    std::vector<hireguard::machine, huge_allocator<hireguard::machine>> machines;
-    machines.reserve(total);
-    out.violations.reserve(total);
-    std::vector<std::int64_t, huge_allocator<std::int64_t>> latest;
-    latest.reserve(total);
+    std::vector<std::int64_t> latest;
+    std::vector<std::size_t> last;
     std::vector<bool> unsorted;
-    for (auto const& c : chunks) {
-        for (record const& r : records_of(c)) {
-            std::uint32_t const id = index.find_or_add(r.job, r.freelancer, mix(r.job, r.freelancer));
-            id_of.push_back(id);
-            if (id == machines.size()) {
-                machines.emplace_back(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
-                latest.push_back(r.at);
-                unsorted.push_back(false);
-            } else if (r.at < latest[id]) {
-                unsorted[id] = true;
-            } else {
-                latest[id] = r.at;
+    {
+        candidacy_index index;
+        std::size_t k = 0;
+        for (auto const& c : chunks) {
+            for (record const& r : c.by_owner[self]) {
+                std::uint32_t const id = index.find_or_add(r.job, r.freelancer, mix(r.job, r.freelancer));
+                id_of.push_back(id);
+                if (id == latest.size()) {
+                    latest.push_back(r.at);
+                    last.push_back(k);
+                    unsorted.push_back(false);
+                } else {
+                    if (r.at < latest[id]) unsorted[id] = true;
+                    latest[id] = std::max(latest[id], r.at);
+                    last[id] = k;
+                }
+                ++k;
             }
         }
-    }
+    }  // the index is freed here
+    latest = {};
 
     auto run = [&](hireguard::machine& m, record const& r) {
         hireguard::verdict v = compact::process[r.kind](m, r, chunks[r.chunk].terms);
@@ -549,41 +577,71 @@ void replay(std::vector<chunk_result> const& chunks, std::vector<std::vector<rec
 
     // Second pass, in file order, for the candidacies in time order: the
     // records are read in sequence and the machines in use stay in cache.
-    std::vector<std::pair<std::uint32_t, record const*>> apart;
+    // The events of the others are copied aside.
+    constexpr std::uint32_t no_slot = UINT32_MAX;
+    std::vector<std::uint32_t> slot_of(last.size(), no_slot);
+    std::vector<std::optional<hireguard::machine>> pool;
+    std::vector<std::uint32_t> free_slots;
+    std::vector<std::pair<std::uint32_t, record>> apart;
     std::size_t k = 0;
-    for (auto const& c : chunks) {
-        for (record const& r : records_of(c)) {
-            std::uint32_t const id = id_of[k++];
+    for (auto& c : chunks) {
+        for (record const& r : c.by_owner[self]) {
+            std::size_t const here = k++;
+            std::uint32_t const id = id_of[here];
             if (unsorted[id]) [[unlikely]] {
-                apart.emplace_back(id, &r);
+                apart.emplace_back(id, r);
                 continue;
             }
-            run(machines[id], r);
+            std::uint32_t& slot = slot_of[id];
+            if (slot == no_slot) {
+                if (free_slots.empty()) {
+                    slot = static_cast<std::uint32_t>(pool.size());
+                    pool.emplace_back();
+                } else {
+                    slot = free_slots.back();
+                    free_slots.pop_back();
+                }
+                pool[slot].emplace(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
+            }
+            run(*pool[slot], r);
+            if (here == last[id]) free_slots.push_back(slot);
         }
-        progress.fetch_add(c.by_owner[self].count, std::memory_order_relaxed);
+        progress.fetch_add(c.by_owner[self].size(), std::memory_order_relaxed);
+        c.by_owner[self] = record_store{};  // replayed: freed
     }
+    id_of = {};
+    pool = {};
 
     // The others, sorted by time; equal times keep their file order.
     std::stable_sort(apart.begin(), apart.end(), [](auto const& x, auto const& y) {
-        return x.first != y.first ? x.first < y.first : x.second->at < y.second->at;
+        return x.first != y.first ? x.first < y.first : x.second.at < y.second.at;
     });
     // The second pass found its violations in line order; merge in those of
     // the candidacies replayed apart.
     auto const in_line_order = static_cast<std::ptrdiff_t>(out.violations.size());
-    for (auto const& [id, r] : apart) run(machines[id], *r);
+    std::optional<hireguard::machine> m;
+    std::uint32_t current = no_slot;
+    for (auto const& [id, r] : apart) {
+        if (id != current) {
+            m.emplace(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
+            current = id;
+        }
+        run(*m, r);
+    }
     auto const by_line = [](violation_report const& x, violation_report const& y) { return x.line < y.line; };
     auto const middle = out.violations.begin() + in_line_order;
     std::sort(middle, out.violations.end(), by_line);
     std::inplace_merge(out.violations.begin(), middle, out.violations.end(), by_line);
 }
 
-// Output, buffered and written in large blocks.
+// Output, buffered and written in large blocks. A write that fails is
+// remembered (errno's message), and the audit then exits with 2.
 class output {
 public:
     explicit output(std::FILE* f) : file_(f) { buffer_.reserve(block * 2); }
     output(output const&) = delete;
     output& operator=(output const&) = delete;
-    ~output() { flush(); }
+    ~output() = default;
     output& operator<<(std::string_view s) {
         buffer_.append(s);
         if (buffer_.size() >= block) flush();
@@ -595,16 +653,115 @@ public:
         return *this << std::string_view(digits, static_cast<std::size_t>(r.ptr - digits));
     }
     void flush() {
-        if (!buffer_.empty()) std::fwrite(buffer_.data(), 1, buffer_.size(), file_);
+        if (!buffer_.empty() && failure_.empty() &&
+            std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+            failure_ = std::strerror(errno);
         buffer_.clear();
-        std::fflush(file_);
+        if (failure_.empty() && std::fflush(file_) != 0) failure_ = std::strerror(errno);
+    }
+    // Flushes; the reason the report could not be written, or "".
+    [[nodiscard]] std::string finish() {
+        flush();
+        if (failure_.empty() && std::ferror(file_) != 0) failure_ = "write error";
+        return failure_;
     }
 
 private:
     static constexpr std::size_t block = std::size_t{1} << 20;
     std::FILE* file_;
     std::string buffer_;
+    std::string failure_;
 };
+
+// Text from the log as the text output prints it: control characters (a
+// newline, an escape sequence, NUL), DEL, the C1 controls, backslashes and
+// bytes that are not UTF-8 are written as escapes (\n, \u001b, \\, \xff), so
+// that no line of the log can print a line of its own or drive the terminal.
+[[nodiscard]] std::string escaped(std::string_view s) {
+    auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '\\'; };
+    if (std::all_of(s.begin(), s.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); }))
+        return std::string(s);
+    std::string out;
+    auto hex = [&](char const* prefix, unsigned v, int digits) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%s%0*x", prefix, digits, v);
+        out += buf;
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        if (plain(c)) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                ++i;
+                continue;
+            case '\n':
+                out += "\\n";
+                ++i;
+                continue;
+            case '\r':
+                out += "\\r";
+                ++i;
+                continue;
+            case '\t':
+                out += "\\t";
+                ++i;
+                continue;
+            default:
+                break;
+        }
+        if (c < 0x80) {  // other C0 controls and DEL
+            hex("\\u", c, 4);
+            ++i;
+            continue;
+        }
+        // A well-formed UTF-8 sequence is kept, unless it is a C1 control.
+        std::size_t const n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c <= 0xdf ? 2 : 0;
+        bool ok = n != 0 && c < 0xf5 && i + n <= s.size();
+        for (std::size_t j = 1; ok && j < n; ++j) ok = (static_cast<unsigned char>(s[i + j]) & 0xc0) == 0x80;
+        if (ok && n == 3) {
+            auto const c1 = static_cast<unsigned char>(s[i + 1]);
+            ok = !(c == 0xe0 && c1 < 0xa0) && !(c == 0xed && c1 >= 0xa0);  // overlong, surrogates
+        }
+        if (ok && n == 4) {
+            auto const c1 = static_cast<unsigned char>(s[i + 1]);
+            ok = !(c == 0xf0 && c1 < 0x90) && !(c == 0xf4 && c1 >= 0x90);
+        }
+        if (!ok) {
+            hex("\\x", c, 2);
+            ++i;
+            continue;
+        }
+        if (n == 2 && c == 0xc2 && static_cast<unsigned char>(s[i + 1]) < 0xa0) {  // U+0080 to U+009F
+            hex("\\u", static_cast<unsigned char>(s[i + 1]), 4);
+            i += 2;
+            continue;
+        }
+        out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+// A field's path as the text output prints it: as it is when it is made of
+// letters, digits, '_' and '.', as the library's paths are, and otherwise
+// quoted, so that a key cannot pass for the reason that follows it.
+[[nodiscard]] std::string printed_field(std::string_view field) {
+    bool const plain = std::all_of(field.begin(), field.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.';
+    });
+    if (plain) return std::string(field);
+    std::string out = "\"";
+    for (char const c : escaped(field)) {
+        if (c == '"') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
 
 [[nodiscard]] std::string_view kind_key(rejection_kind k) noexcept {
     switch (k) {
@@ -634,7 +791,8 @@ void write_violation(output& out, violation_report const& v, bool json) {
         out << boost::json::serialize(o) << "\n";
         return;
     }
-    out << "line " << v.line << ": job " << v.job << " / freelancer " << v.freelancer << ": " << r.message() << "\n";
+    out << "line " << v.line << ": job " << v.job << " / freelancer " << v.freelancer << ": " << escaped(r.message())
+        << "\n";
 }
 
 void write_malformed(output& out, malformed const& m, bool json) {
@@ -648,8 +806,8 @@ void write_malformed(output& out, malformed const& m, bool json) {
         return;
     }
     out << "line " << m.line << ": malformed: ";
-    if (!m.field.empty()) out << m.field << ": ";
-    out << m.reason << "\n";
+    if (!m.field.empty()) out << printed_field(m.field) << ": ";
+    out << escaped(m.reason) << "\n";
 }
 
 struct summary {
@@ -736,15 +894,16 @@ private:
     std::thread thread_;
 };
 
-// Runs f(0) .. f(threads - 1), on threads when there is more than one.
+// Runs f(0) .. f(threads - 1), on threads when there is more than one. The
+// threads have stacks of 2 MiB rather than the default 8: nothing here
+// recurses (Boost.JSON's parsers keep their own stacks), and the address
+// space a thread takes is part of the tool's per-thread memory.
 template <class F>
 void on_threads(unsigned threads, F const& f) {
     if (threads == 1) {
         f(0U);
         return;
     }
-    std::vector<std::thread> pool;
-    pool.reserve(threads - 1);
     std::exception_ptr failure;
     std::mutex failure_mutex;
     auto guarded = [&](unsigned t) {
@@ -755,35 +914,63 @@ void on_threads(unsigned threads, F const& f) {
             if (!failure) failure = std::current_exception();
         }
     };
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
-    guarded(0U);
-    for (auto& th : pool) th.join();
+    struct start {
+        decltype(guarded)* run;
+        unsigned t;
+        static void* body(void* p) {
+            auto const* s = static_cast<start const*>(p);
+            (*s->run)(s->t);
+            return nullptr;
+        }
+    };
+    std::vector<start> starts;
+    starts.reserve(threads);
+    for (unsigned t = 1; t < threads; ++t) starts.push_back({&guarded, t});
+    std::vector<::pthread_t> pool;
+    pool.reserve(threads - 1);
+    ::pthread_attr_t attr;
+    ::pthread_attr_init(&attr);
+    ::pthread_attr_setstacksize(&attr, std::size_t{2} << 20);
+    int error = 0;
+    for (auto& st : starts) {
+        ::pthread_t id{};
+        if ((error = ::pthread_create(&id, &attr, &start::body, &st)) != 0) break;
+        pool.push_back(id);
+    }
+    ::pthread_attr_destroy(&attr);
+    if (error == 0) guarded(0U);
+    for (auto const id : pool) ::pthread_join(id, nullptr);
+    if (error != 0)
+        throw unusable("cannot start " + std::to_string(threads) + " threads: " + std::strerror(error) +
+                       " (try fewer with --threads)");
     if (failure) std::rethrow_exception(failure);
 }
 
 int audit(options const& opt) {
     using clock = std::chrono::steady_clock;
     auto const t0 = clock::now();
-    log_source const input(opt.input, opt.chunk_bytes);
+    log_source input(opt.input, opt.chunk_bytes, opt.max_line);
     unsigned const threads = opt.threads;
-    std::vector<chunk_result> decoded(input.chunks());
-    // stores[decoding thread][owning thread]; an event line has at least 60
-    // bytes (its time alone takes 27), and a store that fills up still grows.
-    std::vector<std::vector<record_store>> stores(threads, std::vector<record_store>(threads));
-    for (auto& mine : stores)
-        for (auto& store : mine) store.reserve(input.size() / 60 + 16);
-    std::atomic<std::size_t> next_chunk{0};
+    // The chunks' results, in file order; a deque, so that those being
+    // filled stay where they are while others are added.
+    std::deque<chunk_result> decoded;
     std::atomic<std::size_t> bytes_done{0};
+    bool const show_progress = opt.progress && input.size_hint() >= progress_threshold && ::isatty(STDERR_FILENO) != 0;
     {
         std::optional<progress_bar> bar;
-        if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
-            bar.emplace("reading", bytes_done, input.size(), "MB");
-        on_threads(threads, [&](unsigned self) {
+        if (show_progress) bar.emplace("reading", bytes_done, input.size_hint(), "MB");
+        on_threads(threads, [&](unsigned /*self*/) {
             read_buffer buffer;
-            for (std::size_t c; (c = next_chunk.fetch_add(1)) < decoded.size();) {
-                std::string_view const text = input.chunk(c, buffer);
-                decode_chunk(text, static_cast<std::uint32_t>(c), self, stores[self], decoded[c]);
-                bytes_done.fetch_add(text.size(), std::memory_order_relaxed);
+            decode_scratch scratch;
+            chunk_result* out = nullptr;
+            std::size_t index = 0;
+            while (input.next(buffer, [&](std::size_t c) {
+                index = c;
+                out = &decoded.emplace_back();
+            })) {
+                if (index > UINT32_MAX) throw unusable("the log has too many chunks; give a larger --chunk-bytes");
+                decode_chunk(buffer.view(), static_cast<std::uint32_t>(index), threads, opt.max_line, scratch, *out);
+                bytes_done.fetch_add(buffer.size(), std::memory_order_relaxed);
             }
         });
     }
@@ -797,16 +984,16 @@ int audit(options const& opt) {
         s.blank += decoded[c].blank;
         s.malformed += decoded[c].bad.size();
         for (auto& m : decoded[c].bad) m.line += first_line[c] + 1;
+        decoded[c].by_owner.resize(threads);  // a chunk without events has none
     }
 
     std::vector<replay_result> replayed(threads);
     {
         std::atomic<std::size_t> replayed_events{0};
         std::optional<progress_bar> bar;
-        if (opt.progress && input.size() >= progress_threshold && ::isatty(STDERR_FILENO) != 0)
-            bar.emplace("replaying", replayed_events, s.lines - s.blank - s.malformed, "events");
+        if (show_progress) bar.emplace("replaying", replayed_events, s.lines - s.blank - s.malformed, "events");
         on_threads(threads, [&](unsigned self) {
-            replay(decoded, stores, first_line, self, opt.policy, replayed[self], replayed_events);
+            replay(decoded, first_line, self, opt.policy, replayed[self], replayed_events);
         });
     }
     auto const t2 = clock::now();
@@ -822,8 +1009,8 @@ int audit(options const& opt) {
 
     // Merge the reports by line: malformed lines in chunk order, violations
     // from each thread's sorted list.
+    output out(stdout);
     {
-        output out(stdout);
         std::vector<std::size_t> at(threads, 0);
         auto next_violation = [&]() -> violation_report const* {
             violation_report const* best = nullptr;
@@ -848,6 +1035,8 @@ int audit(options const& opt) {
         for (; v != nullptr; v = next_violation()) write_violation(out, *v, opt.json);
         write_summary(out, s, opt.json);
     }
+    if (std::string const failure = out.finish(); !failure.empty())
+        throw unusable("cannot write the report to stdout: " + failure);
     auto const t3 = clock::now();
 
     if (opt.stats) {
@@ -858,27 +1047,60 @@ int audit(options const& opt) {
     return s.rejected + s.malformed == 0 ? exit_clean : exit_findings;
 }
 
+// Days as a duration, saturated rather than overflowing; the policy's own
+// check (hireguard::policy_problem) judges the result.
+[[nodiscard]] std::chrono::seconds days_of(std::int64_t n) noexcept {
+    constexpr std::int64_t most = INT64_MAX / 86400;
+    if (n > most) return std::chrono::seconds::max();
+    if (n < -most) return std::chrono::seconds::min();
+    return std::chrono::days{n};
+}
+
+// The option that sets a field of hireguard::policy.
+[[nodiscard]] std::string_view option_of(std::string_view problem) noexcept {
+    if (problem.starts_with("offer_lifetime")) return "--offer-days";
+    if (problem.starts_with("feedback_window")) return "--feedback-days";
+    if (problem.starts_with("minimum_milestone")) return "--minimum-milestone";
+    return "the policy";
+}
+
+// Whether file descriptor 1 is open: with it closed, the log opened next
+// would take its number.
+[[nodiscard]] bool stdout_open() noexcept { return ::fcntl(STDOUT_FILENO, F_GETFD) != -1; }
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that goes away makes writes fail with EPIPE, reported like
+    // any other write error, rather than killing the tool without a word.
+    std::signal(SIGPIPE, SIG_IGN);
     options opt;
-    unsigned const hardware = std::max(1U, std::thread::hardware_concurrency());
+    // Threads by default: one a core, up to 64; each costs memory of its own
+    // (docs/audit.md), and more decode no faster.
+    unsigned const hardware = std::clamp(std::thread::hardware_concurrency(), 1U, default_threads_max);
+    std::int64_t offer_days = 0;
+    std::int64_t feedback_days = 0;
+    std::int64_t minimum_milestone = 0;
     po::options_description visible(
         "Usage: hireguard-audit [options] LOG\n\n"
         "Replays a JSON Lines event log (LOG, or - for stdin) through hireguard's\n"
         "lifecycle and reports every rejected event. Exit code: 0 clean, 1 rejected\n"
-        "events or malformed lines, 2 unusable input or arguments.\n\n"
+        "events or malformed lines, 2 unusable input or arguments, or a report\n"
+        "that could not be written.\n\n"
         "Options");
-    visible.add_options()("help,h", "show this help")("threads,j",
-                                                      po::value<unsigned>(&opt.threads)->default_value(hardware),
-                                                      "worker threads (the output does not depend on it)")(
+    visible.add_options()("help,h", "show this help")("version", "print the version")(
+        "threads,j", po::value<unsigned>(&opt.threads)->default_value(hardware),
+        "worker threads, 1 to 256 (default: the cores, at most 64; the output does not depend on it)")(
         "json", po::bool_switch(&opt.json), "JSON Lines output: one object per report, then a summary")(
         "no-progress", po::bool_switch(), "no progress bar on stderr")("stats", po::bool_switch(&opt.stats),
                                                                        "time spent in each phase, on stderr")(
-        "offer-days", po::value<unsigned>()->default_value(30), "offers expire this many days after they are sent")(
-        "feedback-days", po::value<unsigned>()->default_value(14),
+        "max-line-bytes", po::value<std::size_t>(&opt.max_line)->default_value(default_max_line),
+        "longer lines are reported malformed and skipped")(
+        "offer-days", po::value<std::int64_t>(&offer_days)->default_value(30),
+        "offers expire this many days after they are sent")(
+        "feedback-days", po::value<std::int64_t>(&feedback_days)->default_value(14),
         "feedback may be left this many days after the end of a contract")(
-        "minimum-milestone", po::value<std::uint64_t>()->default_value(500),
+        "minimum-milestone", po::value<std::int64_t>(&minimum_milestone)->default_value(500),
         "smallest fixed-price milestone, in cents");
     po::options_description all;
     all.add(visible).add_options()("log", po::value<std::string>(&opt.input))(
@@ -889,29 +1111,39 @@ int main(int argc, char** argv) {
         po::variables_map vm;
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
         po::notify(vm);
-        if (vm.count("help") != 0) {
-            std::cout << visible << '\n';
+        if (vm.count("help") != 0 || vm.count("version") != 0) {
+            if (vm.count("help") != 0) {
+                std::cout << visible << '\n';
+            } else {
+                std::cout << "hireguard-audit " HIREGUARD_VERSION "\n";
+            }
+            std::cout.flush();
+            if (!std::cout) {
+                std::cerr << "hireguard-audit: cannot write to stdout: " << std::strerror(errno) << '\n';
+                return exit_unusable;
+            }
             return exit_clean;
         }
         if (vm.count("log") == 0) throw po::error("the event log is missing: give a file name, or - for stdin");
         if (opt.threads == 0 || opt.threads > 256) throw po::error("--threads must be between 1 and 256");
         if (opt.chunk_bytes == 0 || opt.chunk_bytes > (std::size_t{1} << 30))
             throw po::error("--chunk-bytes must be between 1 and 2^30");
+        if (opt.max_line == 0 || opt.max_line > (std::size_t{1} << 30))
+            throw po::error("--max-line-bytes must be between 1 and 2^30");
         opt.progress = !vm["no-progress"].as<bool>();
-        // Policies beyond 100 years would overflow the engine's arithmetic on
-        // timestamps of year 9999.
-        auto const days = [&](char const* name) {
-            unsigned const n = vm[name].as<unsigned>();
-            if (n == 0 || n > 36500) throw po::error(std::string("--") + name + " must be between 1 and 36500");
-            return std::chrono::days{n};
-        };
-        opt.policy.offer_lifetime = days("offer-days");
-        opt.policy.feedback_window = days("feedback-days");
-        auto const minimum = vm["minimum-milestone"].as<std::uint64_t>();
-        if (minimum > (std::uint64_t{1} << 53)) throw po::error("--minimum-milestone is too large");
-        opt.policy.minimum_milestone = hireguard::cents(static_cast<std::int64_t>(minimum));
+        // The policy is checked here, before any input is read, and by the
+        // library's own rules.
+        opt.policy.offer_lifetime = days_of(offer_days);
+        opt.policy.feedback_window = days_of(feedback_days);
+        opt.policy.minimum_milestone = hireguard::cents(minimum_milestone);
+        if (auto const problem = hireguard::policy_problem(opt.policy))
+            throw po::error(std::string(option_of(*problem)) + ": invalid policy: " + *problem);
     } catch (po::error const& e) {
         std::cerr << "hireguard-audit: " << e.what() << "\n\n" << visible << '\n';
+        return exit_unusable;
+    }
+    if (!stdout_open()) {
+        std::cerr << "hireguard-audit: cannot write the report: stdout is closed\n";
         return exit_unusable;
     }
     try {

@@ -538,7 +538,7 @@ int main(int argc, char** argv) {
         "Writes a synthetic JSON Lines event log for hireguard-audit, and on stderr\n"
         "what the audit must find in it.\n\n"
         "Options");
-    visible.add_options()("help,h", "show this help")("events,n", po::value<std::uint64_t>(&opt.events),
+    visible.add_options()("help,h", "show this help")("version", "print the version")("events,n", po::value<std::uint64_t>(&opt.events),
                                                       "number of lines to write")(
         "bytes,b", po::value<std::string>(&bytes), "write about this much (1G, 500M, 64K, or bytes) instead")(
         "violations", po::value<double>(&opt.violations)->default_value(0.1, "0.1"),
@@ -554,8 +554,17 @@ int main(int argc, char** argv) {
         po::variables_map vm;
         po::store(po::parse_command_line(argc, argv, visible), vm);
         po::notify(vm);
-        if (vm.count("help") != 0) {
-            std::cout << visible << '\n';
+        if (vm.count("help") != 0 || vm.count("version") != 0) {
+            if (vm.count("help") != 0) {
+                std::cout << visible << '\n';
+            } else {
+                std::cout << "hireguard-loggen " HIREGUARD_VERSION "\n";
+            }
+            std::cout.flush();
+            if (!std::cout) {
+                std::cerr << "hireguard-loggen: cannot write to stdout\n";
+                return 2;
+            }
             return 0;
         }
         if (!bytes.empty()) opt.bytes = parse_size(bytes);

@@ -263,7 +263,8 @@ TEST(EventCodec, FastTimestampsAgreeWithParseTimestamp) {
                                         "2026-01-05 10:00:00Z", "2026-01-05T10:00:00+", "20a6-01-05T10:00:00Z",
                                         "2026-01-05T10:0/:00Z", "0000-01-01T00:00:00Z", ""};
     // Every day of the years around leap-year edge cases, at two times.
-    for (int y : {1900, 1999, 2000, 2023, 2024, 2100, 9999}) {
+    // Years before 1900 too, down to 0000: the bound is in_accepted_years's.
+    for (int y : {0, 1, 4, 100, 400, 1600, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 9999}) {
         for (int m = 1; m <= 12; ++m) {
             for (int d = 1; d <= 31; ++d) {
                 char buf[32];
@@ -275,6 +276,58 @@ TEST(EventCodec, FastTimestampsAgreeWithParseTimestamp) {
         }
     }
     for (auto const& s : samples) EXPECT_EQ(parse_timestamp_fast(s), hireguard::parse_timestamp(s)) << s;
+    // The bounds are the library's: latest_time is the last second accepted.
+    EXPECT_EQ(parse_timestamp_fast("9999-12-31T23:59:59Z"), hireguard::latest_time);
+    EXPECT_EQ(parse_timestamp_fast("1900-01-01T00:00:00Z"), hireguard::earliest_time);
+    for (auto const& s : samples)
+        if (auto t = parse_timestamp_fast(s)) {
+            EXPECT_TRUE(hireguard::in_accepted_years(*t)) << s;
+        }
+}
+
+// Issue 12, finding 1: the DOM path of a reused decoder gave its monotonic
+// resource back with release(), which in Boost 1.81 keeps doubling the next
+// block; from the 23rd long malformed line on it threw std::bad_alloc, for
+// ever. Every line must still be a json_error naming the field at fault.
+TEST(EventCodec, ReusedDecoderKeepsNamingTheFieldOnManyLongMalformedLines) {
+    hireguard::event_decoder decoder;
+    std::string const note(5000, 'a');
+    for (int i = 0; i < 200; ++i) {
+        std::string const line = R"({"job":1,"freelancer":)" + std::to_string(i) +
+                                 R"(,"event":"invite","at":"2026-01-05T10:00:00Z","note":")" + note + "\"}";
+        EXPECT_EQ(through_decoder(decoder, line), "error at note: unknown field") << "line " << i;
+    }
+    // Lines of about 780 bytes with about 90 unknown keys.
+    for (int i = 0; i < 200; ++i) {
+        std::string line = R"({"job":1,"freelancer":2,"event":"invite","at":"2026-01-05T10:00:00Z")";
+        for (int k = 0; k < 90; ++k) line += ",\"k" + std::to_string(k) + "\":" + std::to_string(k);
+        line += "}";
+        EXPECT_EQ(through_decoder(decoder, line), "error at k0: unknown field") << "line " << i;
+    }
+    // And the decoder still reads good lines, on both paths.
+    EXPECT_EQ(through_decoder(decoder, R"({"job":3,"freelancer":42,"event":"invite"})"),
+              R"({"job":3,"freelancer":42,"event":"invite"})");
+    EXPECT_EQ(through_decoder(decoder, R"({"job":3,"freelancer":42,"event":"invite"})"),
+              R"({"job":3,"freelancer":42,"event":"invite"})");
+}
+
+// Issue 12, finding 10: ids are unsigned integers and may be zero. JSON's -0
+// is the number zero, so "job": -0 names job 0, on the fast path and the DOM
+// path alike; any other negative number, a fraction or an exponent is an error.
+TEST(EventCodec, IdsMayBeZeroAndMinusZeroIsZero) {
+    hireguard::event_decoder decoder;
+    for (std::string const line : {R"({"job":0,"freelancer":0,"event":"invite"})",
+                                   R"({"job":-0,"freelancer":-0,"event":"invite"})",
+                                   R"({"job":-0,"freelancer":-0,"event":"invite"})"}) {
+        EXPECT_EQ(through_decoder(decoder, line), R"({"job":0,"freelancer":0,"event":"invite"})") << line;
+        EXPECT_EQ(through_dom(line), R"({"job":0,"freelancer":0,"event":"invite"})") << line;
+    }
+    for (std::string const line : {R"({"job":-1,"freelancer":0,"event":"invite"})",
+                                   R"({"job":-0.0,"freelancer":0,"event":"invite"})",
+                                   R"({"job":0e0,"freelancer":0,"event":"invite"})"}) {
+        EXPECT_EQ(through_decoder(decoder, line).rfind("error at job", 0), 0U) << line;
+        EXPECT_EQ(through_decoder(decoder, line), through_dom(line)) << line;
+    }
 }
 
 }  // namespace

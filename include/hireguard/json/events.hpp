@@ -2,12 +2,17 @@
 //
 //     {"job": 3, "freelancer": 42, "event": "log_work", "at": "2026-01-05T10:00:00Z", "minutes": 90}
 //
-// `job` and `freelancer` are unsigned integers, `event` is the event's name
+// `job` and `freelancer` are unsigned integers, zero included; JSON's `-0` is
+// the number zero and names id 0, on both decoding paths alike (a sign, a
+// fraction or an exponent on any other value makes the line malformed).
+// `event` is the event's name
 // (`Event::name`), `at` its UTC timestamp (may be left out or null: the event
 // then has no time of its own). The payload follows the event's members:
 // `terms` (send_offer, modify_offer: an object, see json/values.hpp),
 // `minutes` (log_work: an integer), `amount` (fund_milestone: cents),
-// `by` (end_contract, leave_feedback: "client" or "freelancer").
+// `by` (end_contract, leave_feedback: "client" or "freelancer"). Times lie in
+// the accepted years (`in_accepted_years`: up to `latest_time`,
+// 9999-12-31T23:59:59Z).
 // Every member is required except `at`; unknown names and unknown fields are
 // errors (`json_error`, naming the field). The payload's values are not judged
 // here: zero minutes decode, and the engine's rules reject them.
@@ -254,19 +259,23 @@ struct event_table<std::variant<Events...>> {
     unsigned const h = two(11);
     unsigned const mi = two(14);
     unsigned const se = two(17);
-    if (y < 1900 || mo - 1 > 11 || d == 0 || h > 23 || mi > 59 || se > 59) return std::nullopt;
+    if (mo - 1 > 11 || d == 0 || h > 23 || mi > 59 || se > 59) return std::nullopt;
     bool const leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     // Days in each month, two bits above 28 per month.
     unsigned const days_in_month = 28 + ((0xEEFBB3U >> (2 * (mo - 1))) & 3) + (mo == 2 && leap ? 1 : 0);
     if (d > days_in_month) return std::nullopt;
-    // Days since 1970-01-01 (H. Hinnant's days_from_civil; years from 1900 are positive).
-    unsigned const yy = y - (mo <= 2 ? 1 : 0);
-    unsigned const era = yy / 400;
-    unsigned const yoe = yy - era * 400;
-    unsigned const doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
-    unsigned const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    long long const days = static_cast<long long>(era) * 146097 + doe - 719468;
-    return timestamp{std::chrono::seconds{days * 86400 + static_cast<long long>(h * 3600 + mi * 60 + se)}};
+    // Days since 1970-01-01 (H. Hinnant's days_from_civil), in signed
+    // arithmetic: the year may be anything from 0000 here.
+    long long const yy = static_cast<long long>(y) - (mo <= 2 ? 1 : 0);
+    long long const era = (yy >= 0 ? yy : yy - 399) / 400;
+    long long const yoe = yy - era * 400;
+    long long const doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+    long long const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long const days = era * 146097 + doe - 719468;
+    timestamp const t{std::chrono::seconds{days * 86400 + static_cast<long long>(h * 3600 + mi * 60 + se)}};
+    // The years the whole library accepts, by its one predicate.
+    if (!in_accepted_years(t)) return std::nullopt;
+    return t;
 }
 
 // Whether `s` is the string literal `lit`; the comparison of a known length
@@ -674,9 +683,15 @@ public:
     /// Decodes one line into `out`. Throws `json_error`; `out` is then unspecified.
     void decode(std::string_view line, basic_logged_event<W>& out) {
         if (decode_fast(line, out)) return;
-        // The line's DOM lives in `values_`, whose memory is reused by the next line.
-        values_.release();
-        parser_.reset(boost::json::storage_ptr(&values_));
+        // The line's DOM lives in a monotonic resource made afresh for each
+        // line, on the same initial buffer. Releasing one resource and using
+        // it again would not do: in Boost 1.81 release() keeps the size of the
+        // next block, which doubles with every block allocated, so a reused
+        // resource asked for twice as much on each long malformed line and
+        // threw std::bad_alloc from the 23rd 5 KB line on.
+        parser_.reset();  // drops anything left in the previous resource
+        values_.emplace(value_buffer_.data(), value_buffer_.size());
+        parser_.reset(boost::json::storage_ptr(&*values_));
         boost::system::error_code ec;
         parser_.write(line.data(), line.size(), ec);
         if (ec) throw json_error("", "invalid JSON: " + ec.message());
@@ -715,7 +730,7 @@ private:
     boost::json::basic_parser<reader> fast_{fast_options()};
     std::array<unsigned char, 1024> parse_buffer_{};
     std::array<unsigned char, 4096> value_buffer_{};
-    boost::json::monotonic_resource values_{value_buffer_.data(), value_buffer_.size()};
+    std::optional<boost::json::monotonic_resource> values_;
     boost::json::parser parser_;
 };
 
