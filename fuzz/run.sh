@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes each harness for N seconds from the committed seed corpus and prints
 # its execs/s and how many of docs/domain.md's 36 rows it reached; for
-# fuzz_restore, how many inputs restored and the rows reached from them:
+# fuzz_restore, how many inputs restored and the rows reached from them; for
+# fuzz_decoder, how many lines each decoding path took:
 #   fuzz_machine: <n> execs, <r> execs/s, rows reached: 36/36
 #   fuzz_restore: <n> execs, <r> execs/s, snapshots restored: <k> of <n> inputs (<j> jobs), rows reached from restored states: <m>/36
+#   fuzz_decoder: <n> execs, <r> execs/s, lines compared: <l>, accepted by the fast path: <f>, by the DOM only: <d>, rejected by both: <x>
 #   fuzz/run.sh [seconds=60] [build dir=build/fuzz]
 #   FUZZ_SEEDS=0 fuzz/run.sh 60    starts from an empty corpus instead
 #   FUZZ_HARNESSES=fuzz_restore fuzz/run.sh 60    fuzzes only the harnesses named
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 build=${2:-build/fuzz}
 seeds=${FUZZ_SEEDS:-1}
-harnesses=${FUZZ_HARNESSES:-fuzz_machine fuzz_differential fuzz_restore}
+harnesses=${FUZZ_HARNESSES:-fuzz_machine fuzz_differential fuzz_restore fuzz_decoder}
 status=0
 for harness in $harnesses; do
   bin="$build/fuzz/$harness"
@@ -21,6 +23,9 @@ for harness in $harnesses; do
   if [ "$harness" = fuzz_restore ]; then
     dict=fuzz/snapshot.dict
     seed_dirs=(fuzz/corpus_restore tests/json/malformed tests/json/malformed_job)
+  elif [ "$harness" = fuzz_decoder ]; then
+    dict=fuzz/decoder.dict
+    seed_dirs=(fuzz/corpus_decoder)
   else
     dict=fuzz/hireguard.dict
     seed_dirs=(fuzz/corpus)
@@ -37,7 +42,7 @@ for harness in $harnesses; do
       -artifact_prefix="$build/fuzz-artifacts/$harness-" "${corpora[@]}" >"$log" 2>&1; then
     status=1
     echo "$harness: FAILED after $(($(date +%s) - started)) s"
-    grep -E "invariant violated|hireguard fuzz_restore:|ERROR|SUMMARY|Test unit written" "$log" || tail -n 40 "$log"
+    grep -E "invariant violated|hireguard fuzz_(restore|decoder):|ERROR|SUMMARY|Test unit written" "$log" || tail -n 40 "$log"
   fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
@@ -48,6 +53,12 @@ for harness in $harnesses; do
     # From the seeds, some inputs must restore. From nothing, a whole valid
     # snapshot is rarely found in minutes: only crashes count then.
     if [ "$seeds" != 0 ] && ! grep -q "snapshots restored: [1-9]" <<<"$restored"; then status=1; fi
+  elif [ "$harness" = fuzz_decoder ]; then
+    lines=$(grep -E "^fuzz_decoder: lines compared" "$log" | sed 's/^fuzz_decoder: //' || true)
+    echo "$harness: ${execs:-?} execs, ${rate:-?} execs/s, ${lines:-lines compared: ?}"
+    # Every line is compared on both paths; from the seeds, the fast path must take some.
+    if ! grep -q "lines compared: [1-9]" <<<"$lines"; then status=1; fi
+    if [ "$seeds" != 0 ] && ! grep -q "accepted by the fast path: [1-9]" <<<"$lines"; then status=1; fi
   else
     echo "$harness: ${execs:-?} execs, ${rate:-?} execs/s, ${rows:-rows reached: ?}"
     grep -E "^$harness: row not reached" "$log" || true
