@@ -9,15 +9,57 @@
 # (a figure the machine's load does not move), unless INSTRUCTIONS=0.
 #
 # Usage: bench/audit.sh BUILD_DIR [SIZE]      e.g. bench/audit.sh build/release 1G
+#
+# With SOAK=1, a soak test of memory instead (issue 12; not run in CI): a log
+# of SIZE (default 2G) audited on 1 and 2 threads under `ulimit -v` of
+# LIMIT_KB (default 2097152, 2 GiB of address space); each run must complete
+# and find the counts the generator reports. Prints /usr/bin/time -v's peak
+# resident memory and wall time of each run.
+#
+#   SOAK=1 bench/audit.sh build/release 2G
 set -euo pipefail
 build=${1:?usage: $0 BUILD_DIR [SIZE]}
-size=${2:-1G}
 runs=${RUNS:-3}
 audit=$build/tools/hireguard-audit
 loggen=$build/tools/hireguard-loggen
 for tool in "$audit" "$loggen"; do
   [[ -x $tool ]] || { echo "$0: $tool is not built" >&2; exit 2; }
 done
+
+if [[ ${SOAK:-0} != 0 ]]; then
+  size=${2:-2G}
+  limit=${LIMIT_KB:-2097152}
+  log=$(mktemp "${TMPDIR:-/tmp}/hireguard-audit-soak.XXXXXX")
+  report=$(mktemp)
+  trap 'rm -f "$log" "$report" "$report.time"' EXIT
+  echo "generating $size with hireguard-loggen (10% violations, 1% malformed, 1% written late, seed 20260105)"
+  counts=$("$loggen" --bytes "$size" --violations 0.1 --malformed 0.01 --late 0.01 --seed 20260105 -o "$log" 2>&1)
+  echo "$counts"
+  read -r lines accepted rejected malformed < <(echo "$counts" |
+    sed -E 's/.* ([0-9]+) lines: ([0-9]+) accepted, ([0-9]+) rejected, ([0-9]+) malformed.*/\1 \2 \3 \4/')
+  echo "log: $(stat -c %s "$log") bytes; ulimit -v $limit"
+  status=0
+  for threads in 1 2; do
+    rc=0
+    (ulimit -v "$limit" && exec /usr/bin/time -v -o "$report.time" "$audit" --threads "$threads" --no-progress "$log") \
+      >"$report" || rc=$?
+    peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$report.time")
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$report.time")
+    expected="summary: $lines lines read
+  events accepted: $accepted
+  events rejected: $rejected"
+    actual=$(sed -n '/^summary:/,/^  events rejected:/p' "$report")
+    if [[ $rc -eq 1 && $actual == "$expected" ]] && grep -qx "  malformed lines: $malformed" "$report"; then
+      echo "threads $threads: counts match; peak RSS $((peak / 1024)) MB, wall $wall"
+    else
+      echo "threads $threads: FAILED (exit code $rc, peak RSS $((peak / 1024)) MB); summary:" >&2
+      sed -n '/^summary:/,$p' "$report" >&2
+      status=1
+    fi
+  done
+  exit $status
+fi
+size=${2:-1G}
 
 log=$(mktemp "${TMPDIR:-/tmp}/hireguard-audit-bench.XXXXXX")
 times=$(mktemp)

@@ -28,6 +28,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -486,8 +487,8 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, 
         pos = end + 1;
         std::uint32_t const this_line = line++;
         if (l.size() > max_line) [[unlikely]] {
-            out.bad.push_back({this_line, "", "line longer than " + std::to_string(max_line) +
-                                                  " bytes (--max-line-bytes); skipped"});
+            out.bad.push_back(
+                {this_line, "", "line longer than the limit of " + std::to_string(max_line) + " bytes (--max-line-bytes)"});
             continue;
         }
         if (is_blank(l)) {
@@ -914,8 +915,21 @@ void on_threads(unsigned threads, F const& f) {
             if (!failure) failure = std::current_exception();
         }
     };
+    // The threads begin their work once all of them exist, so that none of
+    // them takes, by allocating, the address space another one's stack needs.
+    std::mutex go_mutex;
+    std::condition_variable go_signal;
+    bool go = false;
+    bool abandon = false;
+    std::function<void(unsigned)> const wait_then = [&](unsigned t) {
+        {
+            std::unique_lock<std::mutex> lock(go_mutex);
+            go_signal.wait(lock, [&] { return go; });
+        }
+        if (!abandon) guarded(t);
+    };
     struct start {
-        decltype(guarded)* run;
+        std::function<void(unsigned)> const* run;
         unsigned t;
         static void* body(void* p) {
             auto const* s = static_cast<start const*>(p);
@@ -925,7 +939,7 @@ void on_threads(unsigned threads, F const& f) {
     };
     std::vector<start> starts;
     starts.reserve(threads);
-    for (unsigned t = 1; t < threads; ++t) starts.push_back({&guarded, t});
+    for (unsigned t = 1; t < threads; ++t) starts.push_back({&wait_then, t});
     std::vector<::pthread_t> pool;
     pool.reserve(threads - 1);
     ::pthread_attr_t attr;
@@ -938,6 +952,12 @@ void on_threads(unsigned threads, F const& f) {
         pool.push_back(id);
     }
     ::pthread_attr_destroy(&attr);
+    {
+        std::lock_guard<std::mutex> lock(go_mutex);
+        go = true;
+        abandon = error != 0;
+    }
+    go_signal.notify_all();
     if (error == 0) guarded(0U);
     for (auto const id : pool) ::pthread_join(id, nullptr);
     if (error != 0)

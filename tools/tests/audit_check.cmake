@@ -272,6 +272,194 @@ elseif(MODE STREQUAL "deterministic")
     message(FATAL_ERROR "--bytes 1M wrote ${size} bytes")
   endif()
 
+# Issue 12, finding 1: long malformed lines, many of them, are each reported
+# malformed; the reused decoder's memory does not grow from line to line.
+elseif(MODE STREQUAL "long_malformed")
+  string(REPEAT "a" 5000 note)
+  set(log "")
+  foreach(i RANGE 1 100)
+    string(APPEND log "{\"job\":1,\"freelancer\":${i},\"event\":\"invite\",\"at\":\"2026-01-05T10:00:00Z\",\"note\":\"${note}\"}\n")
+  endforeach()
+  set(keys "")
+  foreach(k RANGE 1 90)
+    string(APPEND keys ",\"k${k}\":${k}")
+  endforeach()
+  foreach(i RANGE 1 40)
+    string(APPEND log "{\"job\":2,\"freelancer\":${i},\"event\":\"invite\",\"at\":\"2026-01-05T10:00:00Z\"${keys}}\n")
+  endforeach()
+  string(APPEND log "{\"job\":3,\"freelancer\":1,\"event\":\"invite\",\"at\":\"2026-01-05T10:00:00Z\"}\n")
+  file(WRITE ${WORK}/long.jsonl "${log}")
+  run_audit(a ARGS --threads 1 ${WORK}/long.jsonl)
+  expect_rc("${a_rc}" 1 "long malformed lines")
+  foreach(expected IN ITEMS "line 100: malformed: note: unknown field\n" "line 140: malformed: k1: unknown field\n"
+                            "summary: 141 lines read\n  events accepted: 1\n" "  malformed lines: 140\n")
+    string(FIND "${a_out}" "${expected}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "expected\n${expected}in\n${a_out}\nstderr: ${a_err}")
+    endif()
+  endforeach()
+
+# Issue 12, finding 2: memory does not grow with the square of the threads.
+# The old tool reserved 0.8 times the log for each pair of threads: 13 GB of
+# address space for this 4 MB log on 64 threads.
+elseif(MODE STREQUAL "threads_memory")
+  generate(${WORK}/log.jsonl g --bytes 4M --violations 0.1 --malformed 0.01 --seed 3)
+  foreach(chunk IN ITEMS 16777216 65536)
+    execute_process(COMMAND sh -c "ulimit -v ${LIMIT_KB} && exec \"$0\" --threads 64 --chunk-bytes ${chunk} \"$1\""
+                            ${AUDIT} ${WORK}/log.jsonl
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    expect_rc("${rc}" 1 "64 threads under ulimit -v ${LIMIT_KB} (chunks of ${chunk} bytes): ${err}")
+    set(expected "summary: ${g_lines} lines read\n  events accepted: ${g_accepted}\n  events rejected: ${g_rejected}\n")
+    string(FIND "${out}" "${expected}" at)
+    if(at EQUAL -1 OR NOT out MATCHES "\n  malformed lines: ${g_malformed}\n")
+      message(FATAL_ERROR "expected\n${expected}in the summary of\n${out}")
+    endif()
+  endforeach()
+
+# Issue 12, finding 4: a report that cannot be written exits 2, with a message.
+elseif(MODE STREQUAL "write_error")
+  execute_process(COMMAND ${AUDIT} ${SAMPLE} OUTPUT_FILE /dev/full RESULT_VARIABLE rc ERROR_VARIABLE err)
+  expect_rc("${rc}" 2 "the report written to /dev/full")
+  if(NOT err MATCHES "cannot write")
+    message(FATAL_ERROR "no message about the failed write: ${err}")
+  endif()
+  execute_process(COMMAND sh -c "exec \"$0\" \"$1\" >&-" ${AUDIT} ${SAMPLE} RESULT_VARIABLE rc ERROR_VARIABLE err)
+  expect_rc("${rc}" 2 "the report written to a closed stdout")
+  if(NOT err MATCHES "cannot write")
+    message(FATAL_ERROR "no message about the closed stdout: ${err}")
+  endif()
+
+# Issue 12, finding 5: text from the log cannot forge a report or drive the
+# terminal: every report is one line, with no control character in it.
+elseif(MODE STREQUAL "escapes")
+  set(at "\"at\":\"2026-01-05T10:00:00Z\"")
+  file(WRITE ${WORK}/forged.jsonl
+       "{\"job\":1,\"freelancer\":1,\"event\":\"invite\",${at},\"x\\nline 1: job 9 / freelancer 9: fake\":1}\n"
+       "{\"job\":1,\"freelancer\":2,\"event\":\"invite\\u001b[2J\\u0000\",${at}}\n"
+       "{\"job\":1,\"freelancer\":3,\"event\":\"invite\",${at},\"\\u001b]0;title\\u0007\":1}\n"
+       "{\"job\":1,\"freelancer\":4,\"event\":\"inv\\\\ite\\r\\u009b\",${at}}\n")
+  run_audit(a ARGS ${WORK}/forged.jsonl)
+  expect_rc("${a_rc}" 1 "a log with forged reports")
+  set(expected "line 1: malformed: \"x\\nline 1: job 9 / freelancer 9: fake\": unknown field
+line 2: malformed: event: unknown event \"invite\\u001b[2J\\u0000\"
+line 3: malformed: \"\\u001b]0,title\\u0007\": unknown field
+line 4: malformed: event: unknown event \"inv\\\\ite\\r\\u009b\"
+summary: 4 lines read
+")
+  # CMake's lists: ';' was read as a separator above; compare without it.
+  string(REPLACE ";" "," out "${a_out}")
+  string(FIND "${out}" "${expected}" found)
+  if(NOT found EQUAL 0)
+    message(FATAL_ERROR "expected\n${expected}at the start of\n${a_out}")
+  endif()
+  foreach(code IN ITEMS 7 13 27)
+    string(ASCII ${code} control)
+    string(FIND "${a_out}" "${control}" found)
+    if(NOT found EQUAL -1)
+      message(FATAL_ERROR "the control character ${code} reached the text output")
+    endif()
+  endforeach()
+  string(REGEX MATCHALL "\n" newlines "${a_out}")
+  list(LENGTH newlines n)
+  if(NOT n EQUAL 9)
+    message(FATAL_ERROR "expected 4 reports and a summary of 5 lines, got ${n} lines")
+  endif()
+  run_audit(j ARGS --json ${WORK}/forged.jsonl)
+  expect_rc("${j_rc}" 1 "the same in JSON")
+  string(REGEX MATCHALL "\n" newlines "${j_out}")
+  list(LENGTH newlines n)
+  if(NOT n EQUAL 5)
+    message(FATAL_ERROR "expected 4 reports and a summary in JSON, got ${n} lines")
+  endif()
+
+# Issue 12, finding 7: files that say their size is 0 are read to their end.
+elseif(MODE STREQUAL "proc_file")
+  run_audit(a ARGS /proc/self/status)
+  expect_rc("${a_rc}" 1 "/proc/self/status, lines that are not events")
+  if(NOT a_out MATCHES "line 1: malformed: " OR a_out MATCHES "summary: 0 lines read")
+    message(FATAL_ERROR "/proc/self/status read as empty:\n${a_out}")
+  endif()
+  string(REGEX MATCH "summary: ([0-9]+) lines read" found "${a_out}")
+  if(CMAKE_MATCH_1 LESS 10)
+    message(FATAL_ERROR "only ${CMAKE_MATCH_1} lines read from /proc/self/status")
+  endif()
+
+# Issue 12, finding 7: a line over the limit is malformed, and the lines
+# around it are read as usual.
+elseif(MODE STREQUAL "long_line")
+  string(REPEAT "x" 1024 kb)
+  string(REPEAT "${kb}" 1100 long)  # 1.1 MiB, over the default limit of 1 MiB
+  set(event "{\"job\":1,\"freelancer\":2,\"event\":\"invite\",\"at\":\"2026-01-05T10:00:00Z\"}")
+  file(WRITE ${WORK}/long.jsonl "${event}\n{\"job\":1,${long}\n${event}\n${long}")
+  foreach(args IN ITEMS "--threads;1" "--threads;2;--chunk-bytes;4096")
+    run_audit(a ARGS ${args} ${WORK}/long.jsonl)
+    expect_rc("${a_rc}" 1 "lines over the limit (${args})")
+    set(too_long "malformed: line longer than the limit of 1048576 bytes [(]--max-line-bytes[)]")
+    if(NOT a_out MATCHES "^line 2: ${too_long}\nline 3: job 1 / freelancer 2: invite rejected in invited: illegal transition[^\n]*\nline 4: ${too_long}\nsummary: 4 lines read\n  events accepted: 1\n")
+      message(FATAL_ERROR "unexpected report (${args}):\n${a_out}")
+    endif()
+  endforeach()
+  run_audit(b ARGS --max-line-bytes 100 ${SAMPLE})
+  expect_rc("${b_rc}" 1 "the sample with lines of 100 bytes at most")
+  if(NOT b_out MATCHES "\nline [0-9]+: malformed: line longer than the limit of 100 bytes")
+    message(FATAL_ERROR "--max-line-bytes 100 cut no line:\n${b_out}")
+  endif()
+
+# Issue 12, finding 7: 500 MB without a newline, through a pipe, under a
+# limit of address space the old tool needed twice over: one line, malformed.
+elseif(MODE STREQUAL "zeros")
+  execute_process(COMMAND sh -c "ulimit -v ${LIMIT_KB} && head -c 500M /dev/zero | \"$0\" --threads 2 -" ${AUDIT}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  expect_rc("${rc}" 1 "500 MB of zeros under ulimit -v ${LIMIT_KB}: ${err}")
+  if(NOT out MATCHES "^line 1: malformed: line longer than the limit of 1048576 bytes[^\n]*\nsummary: 1 lines read\n")
+    message(FATAL_ERROR "unexpected report on zeros:\n${out}")
+  endif()
+
+# Issue 12, finding 9: the policy is checked before any input is read, by
+# the library's policy_problem: its limits, not the tool's.
+elseif(MODE STREQUAL "policy_first")
+  file(WRITE ${WORK}/empty.jsonl "")
+  foreach(args IN ITEMS "--minimum-milestone;0" "--minimum-milestone;-5" "--minimum-milestone;100000001"
+                        "--offer-days;0" "--offer-days;36526" "--feedback-days;-1" "--feedback-days;9223372036854775807")
+    run_audit(a ARGS ${args} ${WORK}/empty.jsonl)
+    expect_rc("${a_rc}" 2 "${args} on an empty log")
+    list(GET args 0 option)
+    if(NOT a_err MATCHES "${option}: invalid policy: ")
+      message(FATAL_ERROR "${args}: the message does not name the option and the policy's problem: ${a_err}")
+    endif()
+    run_audit(b ARGS ${args} ${WORK}/no-such-log.jsonl)
+    expect_rc("${b_rc}" 2 "${args} with a missing log")
+    if(NOT b_err MATCHES "invalid policy" OR b_err MATCHES "cannot open")
+      message(FATAL_ERROR "${args}: the log was opened before the policy was checked: ${b_err}")
+    endif()
+  endforeach()
+  # The library's bounds, all the way to them: 100 years (36525 days), $1,000,000.
+  run_audit(c ARGS --offer-days 36525 --feedback-days 36525 --minimum-milestone 100000000 ${WORK}/empty.jsonl)
+  expect_rc("${c_rc}" 0 "the policy's largest values: ${c_err}")
+
+# Issue 12, finding 10: ids may be zero, and -0 is zero.
+elseif(MODE STREQUAL "zero_ids")
+  file(WRITE ${WORK}/zero.jsonl
+       "{\"job\":-0,\"freelancer\":-0,\"event\":\"invite\",\"at\":\"2026-01-05T10:00:00Z\"}\n"
+       "{\"job\":0,\"freelancer\":0,\"event\":\"log_work\",\"at\":\"2026-01-05T11:00:00Z\",\"minutes\":30}\n"
+       "{\"job\":-1,\"freelancer\":0,\"event\":\"invite\",\"at\":\"2026-01-05T10:00:00Z\"}\n")
+  run_audit(a ARGS ${WORK}/zero.jsonl)
+  expect_rc("${a_rc}" 1 "ids 0 and -0")
+  set(expected "line 2: job 0 / freelancer 0: log_work rejected in invited: illegal transition")
+  string(FIND "${a_out}" "${expected}" at)
+  if(at EQUAL -1 OR NOT a_out MATCHES "line 3: malformed: job: " OR NOT a_out MATCHES "events accepted: 1\n")
+    message(FATAL_ERROR "expected job -0 to be job 0 and job -1 malformed:\n${a_out}")
+  endif()
+
+elseif(MODE STREQUAL "version")
+  foreach(tool IN ITEMS AUDIT LOGGEN)
+    execute_process(COMMAND ${${tool}} --version RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    expect_rc("${rc}" 0 "${tool} --version")
+    if(NOT out MATCHES "^hireguard-(audit|loggen) ${VERSION}\n$")
+      message(FATAL_ERROR "${tool} --version printed '${out}', expected the version ${VERSION}")
+    endif()
+  endforeach()
+
 else()
   message(FATAL_ERROR "unknown MODE ${MODE}")
 endif()
