@@ -136,7 +136,7 @@ int main() {
     offer_terms const terms{.kind = contract_kind::hourly, .hourly_rate = dollars(60)};
 
     std::cout << "== typed API on the host's workflow\n";
-    auto c = begin_candidacy<W>(acme::screened_data{{job_id{9}, freelancer_id{5}}});
+    auto c = begin_candidacy<W>(job_id{9}, freelancer_id{5});
     auto offered = std::move(c)
                        .on(event::submit_proposal{.at = t})
                        .on(event::respond{.at = t + 1h})
@@ -151,7 +151,7 @@ int main() {
     std::cout << "  check cleared:  " << active.state_name() << ", report " << active.data().report_id << '\n';
 
     std::cout << "== runtime engine on the host's workflow\n";
-    basic_machine<W> m{acme::screened_data{{job_id{9}, freelancer_id{6}}}};
+    basic_machine<W> m{job_id{9}, freelancer_id{6}};  // the data's leading fields
     event_variant_t<W> const inbox[] = {
         event::invite{.at = t},
         event::accept_invite{.at = t + 1h},

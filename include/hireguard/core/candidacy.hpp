@@ -281,7 +281,8 @@ private:
 ///     auto d = hireguard::begin_candidacy<hireguard::lifecycle>(job_id{7}, freelancer_id{42}, my_policy);
 template <workflow W, class... Args>
 requires detail::fields_then_policy<data_t<W>, policy_t<W>, Args...>::value
-[[nodiscard]] candidacy<typename W::initial_state, W> begin_candidacy(Args&&... args) {
+    [[nodiscard]] candidacy<typename W::initial_state, W>
+    begin_candidacy(Args&&... args) {
     auto [data, p] = detail::data_and_policy<data_t<W>, policy_t<W>>(std::forward<Args>(args)...);
     return detail::candidacy_access::make<typename W::initial_state, W>(data, detail::checked_policy(p));
 }

@@ -77,9 +77,9 @@ public:
     template <class First, class... Rest>
     requires(!std::is_same_v<std::remove_cvref_t<First>, data_type> &&
              detail::fields_then_policy<data_type, policy_type, First, Rest...>::value)
-    basic_machine(First&& first, Rest&&... rest)
+        basic_machine(First&& first, Rest&&... rest)
         : basic_machine(detail::data_and_policy<data_type, policy_type>(std::forward<First>(first),
-                                                                         std::forward<Rest>(rest)...)) {}
+                                                                        std::forward<Rest>(rest)...)) {}
 
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>
@@ -149,7 +149,8 @@ public:
     }
 
 private:
-    explicit basic_machine(std::pair<data_type, policy_type>&& parts) : basic_machine(std::move(parts.first), parts.second) {}
+    explicit basic_machine(std::pair<data_type, policy_type>&& parts)
+        : basic_machine(std::move(parts.first), parts.second) {}
     // The explanation of an illegal pair is computed at compile time, so
     // rejecting one costs no string work.
     template <class S, class Event>

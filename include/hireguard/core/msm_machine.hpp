@@ -181,9 +181,9 @@ public:
     template <class First, class... Rest>
     requires(!std::is_same_v<std::remove_cvref_t<First>, data_type> &&
              detail::fields_then_policy<data_type, policy_type, First, Rest...>::value)
-    basic_msm_machine(First&& first, Rest&&... rest)
+        basic_msm_machine(First&& first, Rest&&... rest)
         : basic_msm_machine(detail::data_and_policy<data_type, policy_type>(std::forward<First>(first),
-                                                                             std::forward<Rest>(rest)...)) {}
+                                                                            std::forward<Rest>(rest)...)) {}
 
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>
@@ -250,7 +250,8 @@ public:
     }
 
 private:
-    explicit basic_msm_machine(std::pair<data_type, policy_type>&& parts) : basic_msm_machine(std::move(parts.first), parts.second) {}
+    explicit basic_msm_machine(std::pair<data_type, policy_type>&& parts)
+        : basic_msm_machine(std::move(parts.first), parts.second) {}
     verdict illegal(std::size_t current, std::string_view event) const {
         return verdict(detail::illegal_transition_rejection<W>(state_names[current], event));
     }

@@ -26,8 +26,8 @@
 
 #include <boost/hana/unpack.hpp>
 
-#include <hireguard/core/table.hpp>
 #include <hireguard/core/detail/type_list.hpp>
+#include <hireguard/core/table.hpp>
 #include <hireguard/core/workflow.hpp>
 
 namespace hireguard::verify {

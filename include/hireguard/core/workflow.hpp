@@ -146,7 +146,9 @@ template <class P>
 // the canonical lifecycle through `hireguard_default_workflow`, found by
 // argument-dependent lookup.
 template <class State>
-concept has_default_workflow = requires(State* s) { hireguard_default_workflow(s); };
+concept has_default_workflow = requires(State* s) {
+    hireguard_default_workflow(s);
+};
 
 template <class State>
 struct default_workflow {
@@ -162,13 +164,14 @@ struct default_workflow<State> {
 // Data built from its leading fields, the workflow's policy last if given:
 // `data_and_policy<D, P>(job, freelancer)` or `(job, freelancer, p)`.
 template <class D, class... Args>
-concept brace_initializes = requires(Args&&... args) { D{std::forward<Args>(args)...}; };
+concept brace_initializes = requires(Args&&... args) {
+    D{std::forward<Args>(args)...};
+};
 
 template <class D, class P, class... Args>
 struct fields_then_policy : std::bool_constant<brace_initializes<D>> {};
 template <class D, class P, class... Args>
-requires(sizeof...(Args) >= 1)
-struct fields_then_policy<D, P, Args...> {
+requires(sizeof...(Args) >= 1) struct fields_then_policy<D, P, Args...> {
     using last = std::remove_cvref_t<std::tuple_element_t<sizeof...(Args) - 1, std::tuple<Args...>>>;
     template <std::size_t... I>
     static constexpr bool fields_init(std::index_sequence<I...> /*fields*/) {
@@ -179,6 +182,13 @@ struct fields_then_policy<D, P, Args...> {
     static constexpr bool value = with_policy || brace_initializes<D, Args...>;
 };
 
+// Leading fields of a data type derived from another (a host's data that
+// extends a domain's) initialise the base's members by brace elision, as
+// intended: clang's -Wmissing-braces would flag it.
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wmissing-braces"
+#endif
 template <class D, class P, std::size_t... I, class Tuple>
 [[nodiscard]] std::pair<D, P> split_fields(std::index_sequence<I...> /*fields*/, Tuple&& args) {
     if constexpr (sizeof...(I) + 1 == std::tuple_size_v<std::remove_cvref_t<Tuple>> &&
@@ -190,11 +200,17 @@ template <class D, class P, std::size_t... I, class Tuple>
     }
 }
 
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
+
 template <class D, class P, class... Args>
 [[nodiscard]] std::pair<D, P> data_and_policy(Args&&... args) {
-    if constexpr (sizeof...(Args) == 0) return {D{}, P{}};
-    else return split_fields<D, P>(std::make_index_sequence<sizeof...(Args) - 1>{},
-                              std::forward_as_tuple(std::forward<Args>(args)...));
+    if constexpr (sizeof...(Args) == 0)
+        return {D{}, P{}};
+    else
+        return split_fields<D, P>(std::make_index_sequence<sizeof...(Args) - 1>{},
+                                  std::forward_as_tuple(std::forward<Args>(args)...));
 }
 
 }  // namespace detail

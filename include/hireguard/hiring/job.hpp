@@ -16,14 +16,14 @@
 #include <variant>
 #include <vector>
 
+#include <hireguard/core/rejection.hpp>
+#include <hireguard/core/table.hpp>
+#include <hireguard/core/verdict.hpp>
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/events.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/hiring/notifications.hpp>
-#include <hireguard/core/rejection.hpp>
 #include <hireguard/hiring/states.hpp>
-#include <hireguard/core/table.hpp>
-#include <hireguard/core/verdict.hpp>
 
 namespace hireguard {
 

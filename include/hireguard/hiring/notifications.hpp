@@ -16,10 +16,10 @@
 #include <type_traits>
 #include <variant>
 
-#include <hireguard/hiring/events.hpp>
-#include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/core/table.hpp>
 #include <hireguard/core/verdict.hpp>
+#include <hireguard/hiring/events.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 namespace hireguard {
 

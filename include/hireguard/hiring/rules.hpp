@@ -71,7 +71,9 @@ template <class Event>
     return violation{rule_ids::event_time_known, std::string(Event::name) + " needs a timestamp: " + std::string(why)};
 }
 template <class Event>
-concept with_offer_terms = requires(Event const& e) { e.terms.start_date; };
+concept with_offer_terms = requires(Event const& e) {
+    e.terms.start_date;
+};
 }  // namespace detail
 
 /// The rules of docs/domain.md. Each has a stable `id` (its name and kind), a
@@ -263,7 +265,8 @@ struct milestone_submitted : rule<milestone_submitted> {
     }
     template <class D, class P, class Event>
     [[nodiscard]] static violation explain(D const& d, P const& /*p*/, Event const& /*e*/) {
-        if (d.milestone == milestone_status::submitted && d.milestones_paid == std::numeric_limits<decltype(d.milestones_paid)>::max())
+        if (d.milestone == milestone_status::submitted &&
+            d.milestones_paid == std::numeric_limits<decltype(d.milestones_paid)>::max())
             return violation{rule_ids::value_in_range, "the count of paid milestones would overflow"};
         if (d.milestone == milestone_status::submitted)
             return violation{rule_ids::value_in_range, "the total paid would overflow"};
@@ -283,7 +286,8 @@ struct feedback_window_open : rule<feedback_window_open> {
     }
     template <class D, class P, class Event>
     [[nodiscard]] static violation explain(D const& d, P const& p, Event const& e) {
-        if (!event_time(d, e)) return hireguard::detail::missing_time<Event>("the feedback window is checked against it");
+        if (!event_time(d, e))
+            return hireguard::detail::missing_time<Event>("the feedback window is checked against it");
         if (!d.ended_at) return violation{rule_ids::event_time_known, "the contract's end time is unknown"};
         timestamp const closes = *d.ended_at + p.feedback_window;
         auto const days = std::chrono::duration_cast<std::chrono::days>(p.feedback_window).count();

@@ -28,11 +28,12 @@
 
 #include <boost/json.hpp>
 
+#include <hireguard/hiring/consistency.hpp>
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/job.hpp>
-#include <hireguard/json/values.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/hiring/values.hpp>
+#include <hireguard/json/values.hpp>
 
 namespace hireguard {
 
@@ -234,109 +235,14 @@ namespace json_codec {
     return d;
 }
 
-/// Throws `json_error` when the data of a candidacy of the canonical
-/// lifecycle cannot be what the engine leaves in state `state` (docs/domain.md,
-/// and docs/persistence.md for the list). Fields are named under `where`.
+/// Throws `json_error` naming the field under `where` when `data_problem`
+/// finds the data of a candidacy of the canonical lifecycle inconsistent
+/// with state `state` (<hireguard/hiring/consistency.hpp>).
 ///
 ///     hireguard::json_codec::check_consistency("interviewing", d, "data");   // throws if d.hired_at is set
 inline void check_consistency(std::string_view state, candidacy_data const& d, std::string_view where) {
-    auto at = [&](std::string_view key) { return path(where, key); };
-    auto fail = [&](std::string_view key, std::string const& reason) { throw json_error(at(key), reason); };
-    std::string const in = " in " + std::string(state);
-
-    bool const hired = state == "contract_pending" || state == "contract_active" || state == "contract_paused" ||
-                       state == "contract_ended";
-    bool const offer_required = hired || state == "offered" || state == "offer_declined";
-    bool const offer_allowed = offer_required || state == "closed";
-
-    // The offer: its terms and when it was sent, together.
-    if (!offer_allowed) {
-        if (d.terms) fail("terms", "an offer" + in + ", a state that no offer has reached");
-        if (d.offer_sent_at) fail("offer_sent_at", "an offer" + in + ", a state that no offer has reached");
-    }
-    if (offer_required && !d.terms) fail("terms", "missing: a candidacy" + in + " has an offer's terms");
-    if (d.terms && !d.offer_sent_at) fail("offer_sent_at", "missing: an offer's terms come with when it was sent");
-    if (!d.terms && d.offer_sent_at) fail("terms", "missing: an offer was sent, its terms are needed");
-
-    // The hire and the contract's dates.
-    if (hired && !d.hired_at) fail("hired_at", "missing: a candidacy" + in + " was hired");
-    if (!hired && d.hired_at) fail("hired_at", "a hire on a candidacy" + in + ", which was never hired");
-    bool const must_have_started = state == "contract_active" || state == "contract_paused";
-    if (must_have_started && !d.started_at) fail("started_at", "missing: a contract" + in + " has begun");
-    if (!hired && d.started_at) fail("started_at", "a contract start on a candidacy that was never hired");
-    if (state == "contract_pending" && d.started_at) fail("started_at", "a pending contract has not begun");
-    if (hired && !d.started_at) {
-        // Accepted before its start date: contract_pending, or ended from it.
-        if (!d.terms->start_date)
-            fail("terms.start_date", "missing: a contract accepted before it began needs a start date");
-        if (*d.terms->start_date <= *d.hired_at)
-            fail("terms.start_date", "a contract that has not begun must start after its acceptance, " +
-                                         to_string(*d.hired_at) + ", not " + to_string(*d.terms->start_date));
-    }
-    if (state == "contract_ended" && !d.ended_at) fail("ended_at", "missing: a contract" + in + " has an end");
-    if (state != "contract_ended" && d.ended_at) fail("ended_at", "an end of contract" + in);
-
-    // Work and money, only once the contract has begun.
-    if (d.minutes_logged.count() != 0 && !hired)
-        fail("minutes_logged", "minutes logged on a candidacy that was never hired");
-    if (d.minutes_logged.count() != 0 && !d.started_at)
-        fail("minutes_logged", "minutes logged on a contract that never began");
-    bool const fixed = hired && d.terms->kind == contract_kind::fixed_price;
-    std::string const no_milestones = hired ? "milestones belong to fixed-price contracts, and this one is hourly"
-                                            : "a candidacy" + in + " has no contract";
-    if (!fixed) {
-        if (d.milestone != milestone_status::none) fail("milestone", no_milestones);
-        if (d.milestone_amount != money{}) fail("milestone_amount", no_milestones);
-        if (d.paid != money{}) fail("paid", no_milestones);
-        if (d.milestones_paid != 0) fail("milestones_paid", no_milestones);
-    } else if (!d.started_at) {
-        // The hire funds the first milestone; nothing else happens to it before the start.
-        if (d.milestone != milestone_status::funded)
-            fail("milestone", "a fixed-price contract that has not begun has its first milestone funded");
-        if (d.milestone_amount != d.terms->first_milestone)
-            fail("milestone_amount", "a fixed-price contract that has not begun has its first milestone, " +
-                                         std::to_string(d.terms->first_milestone.cents()) + " cents, funded");
-        if (d.paid != money{}) fail("paid", "nothing is paid before the contract begins");
-        if (d.milestones_paid != 0) fail("milestones_paid", "no milestone is paid before the contract begins");
-    } else {
-        if (d.milestone == milestone_status::none && d.milestone_amount != money{})
-            fail("milestone_amount", "must be 0 when no milestone is funded");
-        if (d.milestone != milestone_status::none && d.milestone_amount <= money{})
-            fail("milestone_amount", "a funded milestone's amount must be above zero");
-        if ((d.paid == money{}) != (d.milestones_paid == 0))
-            fail("milestones_paid", "paid milestones and the amount paid must both be zero or both above zero");
-        if (d.paid.cents() < static_cast<std::int64_t>(d.milestones_paid))
-            fail("paid", "each paid milestone is at least one cent");
-    }
-
-    // Feedback only after the end.
-    if (state != "contract_ended") {
-        if (d.client_left_feedback) fail("client_left_feedback", "feedback before the end of a contract");
-        if (d.freelancer_left_feedback) fail("freelancer_left_feedback", "feedback before the end of a contract");
-    }
-
-    // The clock: nothing happened in prospect, and the dates come in order.
-    if (state == "prospect" && d.last_event_at) fail("last_event_at", "no event has been accepted in prospect");
-    struct dated {
-        std::string_view key;
-        std::optional<timestamp> const& when;
-    };
-    dated const order[] = {{"offer_sent_at", d.offer_sent_at},
-                           {"hired_at", d.hired_at},
-                           {"started_at", d.started_at},
-                           {"ended_at", d.ended_at},
-                           {"last_event_at", d.last_event_at}};
-    dated const* previous = nullptr;
-    for (auto const& x : order) {
-        if (!x.when) {
-            if (x.key == "last_event_at" && previous)
-                fail("last_event_at", "missing while " + at(previous->key) + " is set");
-            continue;
-        }
-        if (previous && *x.when < *previous->when)
-            fail(x.key, to_string(*x.when) + " is before " + at(previous->key) + ", " + to_string(*previous->when));
-        previous = &x;
-    }
+    if (auto problem = data_problem(static_cast<lifecycle const*>(nullptr), state, d))
+        throw json_error(path(where, problem->field), std::move(problem->reason));
 }
 
 }  // namespace json_codec
@@ -392,7 +298,10 @@ template <workflow W = lifecycle>
         throw json_error("state", "\"" + std::string(state) + "\" is not a state of the workflow");
     policy const p = to_policy(member(o, "policy", ""), "policy");
     candidacy_data const d = to_data(member(o, "data", ""), "data");
-    if constexpr (std::is_same_v<W, lifecycle>) check_consistency(state, d, "data");
+    if constexpr (requires { data_problem(static_cast<W const*>(nullptr), state, d); }) {
+        if (auto problem = data_problem(static_cast<W const*>(nullptr), state, d))
+            throw json_error(path("data", problem->field), std::move(problem->reason));
+    }
     return *basic_machine<W>::from_parts(state, d, p);
 }
 

@@ -32,8 +32,7 @@ template <class W, class State, class Event>
                           typename std::integral_constant<bool, (W::explain_illegal(State::name, Event::name), true)>;
                       }) {
             static constexpr std::string_view explanation = W::explain_illegal(State::name, Event::name);
-            return rejection{
-                rejection_kind::illegal_transition, no_rule, State::name, Event::name, {}, explanation};
+            return rejection{rejection_kind::illegal_transition, no_rule, State::name, Event::name, {}, explanation};
         } else {
             return illegal_transition_rejection<W>(State::name, Event::name);
         }
