@@ -398,7 +398,7 @@ answer step(candidacy& c, Event const& event) {
             if (__builtin_add_overflow(d.minutes_logged, minutes, &total))
                 return detail::refuse(rule_ids::value_in_range);
             bool const fixed = d.terms && d.terms->kind == hireguard::contract_kind::fixed_price;
-            if (fixed && d.escrow == milestone::none) return detail::refuse(rule_ids::milestone_funded);
+            if (fixed && d.escrow == milestone::none) return detail::refuse(rule_ids::work_is_funded);
             next.minutes_logged = total;
             break;
         }

@@ -311,7 +311,7 @@ constexpr expected_row domain_rows[] = {
     {"offered", "close_job", "closed", ""},
     {"contract_pending", "start_date_reached", "contract_active", ""},
     {"contract_pending", "end_contract", "contract_ended", ""},
-    {"contract_active", "log_work", "contract_active", "work_duration_positive && milestone_funded"},
+    {"contract_active", "log_work", "contract_active", "work_duration_positive && work_is_funded"},
     {"contract_active", "fund_milestone", "contract_active",
      "fixed_price_contract && amount_positive && milestone_minimum && one_funded_milestone"},
     {"contract_active", "submit_milestone", "contract_active", "milestone_funded"},
@@ -359,7 +359,7 @@ TEST(Json, LifecycleHasDomainsStatesEventsAndRows) {
         }
     }
     EXPECT_EQ(rows[27].at("rules").as_array().size(), 2U);
-    EXPECT_EQ(rows[27].at("rules").at(1).as_string(), "milestone_funded");
+    EXPECT_EQ(rows[27].at("rules").at(1).as_string(), "work_is_funded");
 }
 
 TEST(Json, LifecycleStatesHaveTheDomainsKinds) {
@@ -420,7 +420,7 @@ TEST(Mermaid, LifecycleLabelsGuardedRows) {
     for (std::string_view line : {
              "    [*] --> prospect",
              "    offered --> contract_active : accept_offer [offer_not_expired && start_date_not_after_acceptance]",
-             "    contract_active --> contract_active : log_work [work_duration_positive && milestone_funded]",
+             "    contract_active --> contract_active : log_work [work_duration_positive && work_is_funded]",
              "    contract_active --> contract_paused : pause",
              "    closed --> [*]",
              "    class contract_active,contract_pending,contract_ended,contract_paused hired",

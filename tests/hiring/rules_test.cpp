@@ -89,7 +89,7 @@ TEST(Rule, FixedPriceMilestonesFundedOneAtATimeAtLeastTheMinimum) {
     ASSERT_TRUE(m.process(event::approve_milestone{.at = later}));
     EXPECT_EQ(m.data().paid, dollars(100));
     // Nothing in escrow now: no work, no submission.
-    refused(m, event::log_work{.at = later, .minutes = 30min}, rule_ids::milestone_funded);
+    refused(m, event::log_work{.at = later, .minutes = 30min}, rule_ids::work_is_funded);
     refused(m, event::submit_milestone{.at = later}, rule_ids::milestone_funded);
     refused(m, event::fund_milestone{.at = later, .amount = cents(0)}, rule_ids::amount_positive);
     auto v = m.process(event::fund_milestone{.at = later, .amount = cents(499)});
