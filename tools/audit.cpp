@@ -17,12 +17,12 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cerrno>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
-#include <csignal>
 #include <condition_variable>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -46,8 +46,8 @@
 #include <boost/json.hpp>
 #include <boost/program_options.hpp>
 
-#include <hireguard/json/events.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/json/events.hpp>
 
 namespace {
 
@@ -182,8 +182,8 @@ public:
         bool whole_line = false;  // `text` holds at least one newline
         while (!eof_ && !(whole_line && text.size() >= chunk_bytes_)) {
             // A chunk's worth, or more of a line that began before the chunk's end.
-            std::size_t const want = text.size() < chunk_bytes_ ? chunk_bytes_ - text.size()
-                                                                : std::min<std::size_t>(chunk_bytes_, 65536);
+            std::size_t const want =
+                text.size() < chunk_bytes_ ? chunk_bytes_ - text.size() : std::min<std::size_t>(chunk_bytes_, 65536);
             std::size_t const old = text.size();
             char* const into = text.extend(want);
             ssize_t const got = ::read(fd_, into, want);
@@ -382,43 +382,43 @@ struct violation_report {
 }
 
 // Candidacy -> dense number, in order of first appearance. Open addressing
-// with linear probing; it allocates only when it grows.
+// with linear probing over the numbers alone (4 bytes a slot); the
+// candidacies themselves are in an array by number (16 bytes each).
 class candidacy_index {
 public:
     std::uint32_t find_or_add(std::uint64_t job, std::uint64_t freelancer, std::uint64_t hash) {
-        if ((std::size_t{count_} + 1) * 2 > slots_.size()) grow();
+        if ((keys_.size() + 1) * 2 > slots_.size()) grow();
         std::size_t i = hash & (slots_.size() - 1);
         for (;;) {
-            slot& s = slots_[i];
-            if (s.id == empty) {
-                s = slot{job, freelancer, count_};
-                return count_++;
+            std::uint32_t const id = slots_[i];
+            if (id == empty) {
+                slots_[i] = static_cast<std::uint32_t>(keys_.size());
+                keys_.push_back({job, freelancer});
+                return slots_[i];
             }
-            if (s.job == job && s.freelancer == freelancer) return s.id;
+            if (keys_[id].job == job && keys_[id].freelancer == freelancer) return id;
             i = (i + 1) & (slots_.size() - 1);
         }
     }
-    [[nodiscard]] std::uint32_t size() const noexcept { return count_; }
+    [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(keys_.size()); }
 
 private:
     static constexpr std::uint32_t empty = UINT32_MAX;
-    struct slot {
-        std::uint64_t job = 0;
-        std::uint64_t freelancer = 0;
-        std::uint32_t id = empty;
+    struct key {
+        std::uint64_t job;
+        std::uint64_t freelancer;
     };
     void grow() {
-        std::vector<slot> old(slots_.empty() ? 1024 : slots_.size() * 2);
-        old.swap(slots_);
-        for (slot const& s : old) {
-            if (s.id == empty) continue;
-            std::size_t i = mix(s.job, s.freelancer) & (slots_.size() - 1);
-            while (slots_[i].id != empty) i = (i + 1) & (slots_.size() - 1);
-            slots_[i] = s;
+        std::vector<std::uint32_t> bigger(slots_.empty() ? 1024 : slots_.size() * 2, empty);
+        for (std::uint32_t id = 0; id < keys_.size(); ++id) {
+            std::size_t i = mix(keys_[id].job, keys_[id].freelancer) & (bigger.size() - 1);
+            while (bigger[i] != empty) i = (i + 1) & (bigger.size() - 1);
+            bigger[i] = id;
         }
+        slots_ = std::move(bigger);
     }
-    std::vector<slot> slots_;
-    std::uint32_t count_ = 0;
+    std::vector<std::uint32_t> slots_;
+    std::vector<key> keys_;
 };
 
 // Rejections counted by kind and rule.
@@ -488,7 +488,8 @@ void decode_chunk(std::string_view text, std::uint32_t chunk, unsigned threads, 
         std::uint32_t const this_line = line++;
         if (l.size() > max_line) [[unlikely]] {
             out.bad.push_back(
-                {this_line, "", "line longer than the limit of " + std::to_string(max_line) + " bytes (--max-line-bytes)"});
+                {this_line, "",
+                 "line longer than the limit of " + std::to_string(max_line) + " bytes (--max-line-bytes)"});
             continue;
         }
         if (is_blank(l)) {
@@ -581,7 +582,7 @@ void replay(std::deque<chunk_result>& chunks, std::vector<std::uint64_t> const& 
     // The events of the others are copied aside.
     constexpr std::uint32_t no_slot = UINT32_MAX;
     std::vector<std::uint32_t> slot_of(last.size(), no_slot);
-    std::vector<std::optional<hireguard::machine>> pool;
+    std::vector<hireguard::machine> pool;
     std::vector<std::uint32_t> free_slots;
     std::vector<std::pair<std::uint32_t, record>> apart;
     std::size_t k = 0;
@@ -597,14 +598,15 @@ void replay(std::deque<chunk_result>& chunks, std::vector<std::uint64_t> const& 
             if (slot == no_slot) {
                 if (free_slots.empty()) {
                     slot = static_cast<std::uint32_t>(pool.size());
-                    pool.emplace_back();
+                    pool.emplace_back(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
                 } else {
                     slot = free_slots.back();
                     free_slots.pop_back();
+                    pool[slot] =
+                        hireguard::machine(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
                 }
-                pool[slot].emplace(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
             }
-            run(*pool[slot], r);
+            run(pool[slot], r);
             if (here == last[id]) free_slots.push_back(slot);
         }
         progress.fetch_add(c.by_owner[self].size(), std::memory_order_relaxed);
@@ -620,14 +622,15 @@ void replay(std::deque<chunk_result>& chunks, std::vector<std::uint64_t> const& 
     // The second pass found its violations in line order; merge in those of
     // the candidacies replayed apart.
     auto const in_line_order = static_cast<std::ptrdiff_t>(out.violations.size());
-    std::optional<hireguard::machine> m;
+    std::vector<hireguard::machine> one;  // the candidacy being replayed
     std::uint32_t current = no_slot;
     for (auto const& [id, r] : apart) {
         if (id != current) {
-            m.emplace(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
+            one.clear();
+            one.emplace_back(hireguard::job_id{r.job}, hireguard::freelancer_id{r.freelancer}, policy);
             current = id;
         }
-        run(*m, r);
+        run(one.front(), r);
     }
     auto const by_line = [](violation_report const& x, violation_report const& y) { return x.line < y.line; };
     auto const middle = out.violations.begin() + in_line_order;
@@ -1086,7 +1089,9 @@ int audit(options const& opt) {
 
 // Whether file descriptor 1 is open: with it closed, the log opened next
 // would take its number.
-[[nodiscard]] bool stdout_open() noexcept { return ::fcntl(STDOUT_FILENO, F_GETFD) != -1; }
+[[nodiscard]] bool stdout_open() noexcept {
+    return ::fcntl(STDOUT_FILENO, F_GETFD) != -1;
+}
 
 }  // namespace
 
@@ -1115,9 +1120,9 @@ int main(int argc, char** argv) {
         "no-progress", po::bool_switch(), "no progress bar on stderr")("stats", po::bool_switch(&opt.stats),
                                                                        "time spent in each phase, on stderr")(
         "max-line-bytes", po::value<std::size_t>(&opt.max_line)->default_value(default_max_line),
-        "longer lines are reported malformed and skipped")(
-        "offer-days", po::value<std::int64_t>(&offer_days)->default_value(30),
-        "offers expire this many days after they are sent")(
+        "longer lines are reported malformed and skipped")("offer-days",
+                                                           po::value<std::int64_t>(&offer_days)->default_value(30),
+                                                           "offers expire this many days after they are sent")(
         "feedback-days", po::value<std::int64_t>(&feedback_days)->default_value(14),
         "feedback may be left this many days after the end of a contract")(
         "minimum-milestone", po::value<std::int64_t>(&minimum_milestone)->default_value(500),

@@ -29,8 +29,8 @@
 
 #include <boost/program_options.hpp>
 
-#include <hireguard/json/events.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/json/events.hpp>
 
 namespace {
 
@@ -538,8 +538,8 @@ int main(int argc, char** argv) {
         "Writes a synthetic JSON Lines event log for hireguard-audit, and on stderr\n"
         "what the audit must find in it.\n\n"
         "Options");
-    visible.add_options()("help,h", "show this help")("version", "print the version")("events,n", po::value<std::uint64_t>(&opt.events),
-                                                      "number of lines to write")(
+    visible.add_options()("help,h", "show this help")("version", "print the version")(
+        "events,n", po::value<std::uint64_t>(&opt.events), "number of lines to write")(
         "bytes,b", po::value<std::string>(&bytes), "write about this much (1G, 500M, 64K, or bytes) instead")(
         "violations", po::value<double>(&opt.violations)->default_value(0.1, "0.1"),
         "share of lines that the lifecycle rejects (0 to 1)")(

@@ -316,15 +316,15 @@ TEST(EventCodec, ReusedDecoderKeepsNamingTheFieldOnManyLongMalformedLines) {
 // path alike; any other negative number, a fraction or an exponent is an error.
 TEST(EventCodec, IdsMayBeZeroAndMinusZeroIsZero) {
     hireguard::event_decoder decoder;
-    for (std::string const line : {R"({"job":0,"freelancer":0,"event":"invite"})",
-                                   R"({"job":-0,"freelancer":-0,"event":"invite"})",
-                                   R"({"job":-0,"freelancer":-0,"event":"invite"})"}) {
+    for (std::string const line :
+         {R"({"job":0,"freelancer":0,"event":"invite"})", R"({"job":-0,"freelancer":-0,"event":"invite"})",
+          R"({"job":-0,"freelancer":-0,"event":"invite"})"}) {
         EXPECT_EQ(through_decoder(decoder, line), R"({"job":0,"freelancer":0,"event":"invite"})") << line;
         EXPECT_EQ(through_dom(line), R"({"job":0,"freelancer":0,"event":"invite"})") << line;
     }
-    for (std::string const line : {R"({"job":-1,"freelancer":0,"event":"invite"})",
-                                   R"({"job":-0.0,"freelancer":0,"event":"invite"})",
-                                   R"({"job":0e0,"freelancer":0,"event":"invite"})"}) {
+    for (std::string const line :
+         {R"({"job":-1,"freelancer":0,"event":"invite"})", R"({"job":-0.0,"freelancer":0,"event":"invite"})",
+          R"({"job":0e0,"freelancer":0,"event":"invite"})"}) {
         EXPECT_EQ(through_decoder(decoder, line).rfind("error at job", 0), 0U) << line;
         EXPECT_EQ(through_decoder(decoder, line), through_dom(line)) << line;
     }

@@ -39,10 +39,10 @@
 #include <boost/json.hpp>
 #include <boost/json/basic_parser_impl.hpp>
 
-#include <hireguard/json/values.hpp>
 #include <hireguard/core/table.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/hiring/values.hpp>
+#include <hireguard/json/values.hpp>
 
 namespace hireguard {
 
