@@ -43,7 +43,8 @@ if(STEP STREQUAL "install")
       -DHIREGUARD_BUILD_TOOLS=OFF)
   run(${CMAKE_COMMAND} --build ${WORK}/hireguard-build)
   run(${CMAKE_COMMAND} --install ${WORK}/hireguard-build)
-  foreach(file IN ITEMS include/hireguard/hireguard.hpp include/hireguard/diagram.hpp
+  foreach(file IN ITEMS include/hireguard/hireguard.hpp include/hireguard/export/diagram.hpp
+                        include/hireguard/core/machine.hpp include/hireguard/hiring/lifecycle.hpp
                         share/cmake/hireguard/hireguardConfig.cmake share/cmake/hireguard/hireguardConfigVersion.cmake
                         share/cmake/hireguard/hireguardTargets.cmake share/pkgconfig/hireguard.pc)
     if(NOT EXISTS ${prefix}/${file})
