@@ -28,8 +28,8 @@
 #include <vector>
 
 #include <hireguard/hiring/job.hpp>
-#include <hireguard/json/snapshot.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/json/snapshot.hpp>
 
 #include "decode.hpp"
 #include "invariants.hpp"

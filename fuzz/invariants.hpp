@@ -11,9 +11,9 @@
 #include <string>
 #include <string_view>
 
+#include <hireguard/core/verdict.hpp>
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
-#include <hireguard/core/verdict.hpp>
 
 #include "model.hpp"
 
