@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/core/test_paths.hpp>
 #include <hireguard/core/verify.hpp>
+#include <hireguard/hiring/lifecycle.hpp>
 
 #include "domain.hpp"
 #include "workflows.hpp"

@@ -9,8 +9,8 @@
 
 #include <boost/json.hpp>
 
-#include <hireguard/json/snapshot.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/json/snapshot.hpp>
 
 #include "corpus.hpp"
 

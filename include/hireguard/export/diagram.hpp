@@ -16,9 +16,9 @@
 #include <type_traits>
 #include <vector>
 
-#include <hireguard/core/table.hpp>
 #include <hireguard/core/detail/type_list.hpp>
 #include <hireguard/core/rules.hpp>
+#include <hireguard/core/table.hpp>
 #include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
