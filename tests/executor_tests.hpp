@@ -213,6 +213,22 @@ TYPED_TEST_P(Executor, TimestampOutsideTheAcceptedYearsIsInvalidInput) {
     EXPECT_TRUE(m.process(event::respond{.at = utc(std::chrono::year{9999} / 12 / 31)}).accepted());
 }
 
+// The years 1900 to 9999 are accepted whole: the last second of 9999 is in,
+// the first of 10000 out, for an event and for an offer's start date alike.
+TYPED_TEST_P(Executor, TheLastSecondOfTheYear9999IsAccepted) {
+    using namespace std::chrono_literals;
+    TypeParam m = at_state<TypeParam>("interviewing");
+    timestamp const last_second = utc(std::chrono::year{9999} / 12 / 31, 23h + 59min + 59s);
+    offer_terms terms = hourly_terms();
+    terms.start_date = last_second;
+    EXPECT_TRUE(m.process(event::send_offer{.at = utc(std::chrono::year{9999} / 12 / 31, 1s), .terms = terms}))
+        << "an event at 9999-12-31T00:00:01Z and an offer starting at 23:59:59";
+    EXPECT_TRUE(m.process(event::withdraw_offer{.at = last_second}));
+    auto v = m.process(event::decline{.at = last_second + 1s});
+    ASSERT_TRUE(v.rejected_as(rejection_kind::invalid_input)) << v.message();
+    EXPECT_EQ(v.error().rule, rule_ids::value_in_range);
+}
+
 TYPED_TEST_P(Executor, OfferStartingOutsideTheAcceptedYearsIsInvalidInput) {
     TypeParam m = at_state<TypeParam>("interviewing");
     candidacy_data const before = m.data();
@@ -312,10 +328,10 @@ TYPED_TEST_P(Executor, TypedCandidacyBecomesAMachineInTheSameStateWithTheSameDat
 
 REGISTER_TYPED_TEST_SUITE_P(Executor, OfferStartingOutsideTheAcceptedYearsIsInvalidInput,
                             RefusesAPolicyThatMakesNoSense, TimerEventsDatedBeforeWhatTheyAnnounceAreInvalidInput,
-                            TimestampOutsideTheAcceptedYearsIsInvalidInput, StartsInProspect, EveryPathReachesItsState,
-                            EveryDomainRowFiresAtRunTime, EveryIllegalPairIsRejectedWithStateAndDataUnchanged,
-                            TerminalStatesRejectEveryEvent, WorkBeforeHireIsRejectedWithAClearMessage,
-                            RuleRejectionLeavesStateAndDataUnchanged,
+                            TimestampOutsideTheAcceptedYearsIsInvalidInput, TheLastSecondOfTheYear9999IsAccepted,
+                            StartsInProspect, EveryPathReachesItsState, EveryDomainRowFiresAtRunTime,
+                            EveryIllegalPairIsRejectedWithStateAndDataUnchanged, TerminalStatesRejectEveryEvent,
+                            WorkBeforeHireIsRejectedWithAClearMessage, RuleRejectionLeavesStateAndDataUnchanged,
                             OfferIsAcceptableOnItsLastSecondAndNotOnItsFirstExpiredSecond,
                             TimestampGoingBackwardsIsInvalidInputAndChangesNothing, IllegalBeatsInvalidInput,
                             AcceptOfferWithLaterStartDateIsHiredButPending, ZeroMinutesOfWorkIsInvalidInput,

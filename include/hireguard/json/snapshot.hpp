@@ -116,8 +116,7 @@ namespace json_codec {
 ///
 ///     assert(hireguard::json_codec::writable(hireguard::utc(std::chrono::year{2026} / 1 / 5)));
 [[nodiscard]] constexpr bool writable(timestamp t) noexcept {
-    return t >= std::chrono::sys_days{std::chrono::year{1900} / 1 / 1} &&
-           t < std::chrono::sys_days{std::chrono::year{10000} / 1 / 1};
+    return in_accepted_years(t);
 }
 
 /// A timestamp for a snapshot; a `json_error` at `where` when `writable(t)` is false.
