@@ -2,6 +2,8 @@
 // runtime engine: the last value it accepts and the first it refuses, with
 // the refusal naming the rule. Expectations are written by hand.
 #include <chrono>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -100,6 +102,25 @@ TEST(Rule, FixedPriceMilestonesFundedOneAtATimeAtLeastTheMinimum) {
               "minimum");
     ASSERT_TRUE(m.process(event::fund_milestone{.at = later, .amount = cents(500)}));
     EXPECT_TRUE(m.process(event::log_work{.at = later, .minutes = 30min}));
+}
+
+// from_parts takes data as given: no rule may overflow computing its answer,
+// whatever the amounts (UBSan traps on a signed overflow under asan-ubsan).
+TEST(Rule, ApprovingAMilestoneNeverOverflowsWhateverTheAmounts) {
+    candidacy_data d{job_id{7}, freelancer_id{42}};
+    d.terms = offer_terms{.kind = contract_kind::fixed_price, .first_milestone = dollars(20)};
+    d.offer_sent_at = d.hired_at = d.started_at = d.last_event_at = t0;
+    d.milestone = milestone_status::submitted;
+    d.milestone_amount = cents(-1);
+    d.paid = cents(std::numeric_limits<std::int64_t>::min());
+    auto m = machine::from_parts("contract_active", d, {});
+    ASSERT_TRUE(m);
+    verdict v = m->process(event::approve_milestone{.at = t0});
+    ASSERT_FALSE(v);
+    EXPECT_EQ(v.error().rule, rule_ids::value_in_range);
+    d.paid = cents(std::numeric_limits<std::int64_t>::max());
+    m = machine::from_parts("contract_active", d, {});
+    EXPECT_TRUE(m->process(event::approve_milestone{.at = t0}));
 }
 
 TEST(Rule, MilestonesBelongToFixedPriceContracts) {

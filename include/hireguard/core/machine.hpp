@@ -10,6 +10,7 @@
 #define HIREGUARD_CORE_MACHINE_HPP
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -65,10 +66,14 @@ public:
     using data_type = data_t<W>;
     using policy_type = policy_t<W>;
 
+    /// A candidacy in the initial state with default data and policy, for a
+    /// workflow whose data has a default (such as `no_data`).
+    basic_machine() requires std::default_initializable<data_type> : basic_machine(data_type{}) {}
+
     /// A candidacy in the workflow's initial state with `data` and policy `p`.
     /// Throws `std::invalid_argument` for a policy that its `policy_problem`
     /// finds wrong (a zero or negative lifetime, say).
-    explicit basic_machine(data_type data = {}, policy_type const& p = {})
+    explicit basic_machine(data_type data, policy_type const& p = {})
         : data_(std::move(data)), policy_(detail::checked_policy(p)), state_(index_of<typename W::initial_state>) {}
 
     /// A candidacy in the initial state with data built from its leading

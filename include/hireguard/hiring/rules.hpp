@@ -70,6 +70,12 @@ template <class Event>
 [[nodiscard]] violation missing_time(std::string_view why) {
     return violation{rule_ids::event_time_known, std::string(Event::name) + " needs a timestamp: " + std::string(why)};
 }
+// Whether a + b is representable: restored or hand-built data may hold any
+// value, and no rule may overflow computing its answer.
+[[nodiscard]] constexpr bool sum_fits(std::int64_t a, std::int64_t b) noexcept {
+    return b >= 0 ? a <= std::numeric_limits<std::int64_t>::max() - b
+                  : a >= std::numeric_limits<std::int64_t>::min() - b;
+}
 template <class Event>
 concept with_offer_terms = requires(Event const& e) {
     e.terms.start_date;
@@ -260,7 +266,7 @@ struct milestone_submitted : rule<milestone_submitted> {
     template <class D, class P, class Event>
     [[nodiscard]] static constexpr bool holds(D const& d, P const& /*p*/, Event const& /*e*/) noexcept {
         return d.milestone == milestone_status::submitted &&
-               d.paid.cents() <= std::numeric_limits<std::int64_t>::max() - d.milestone_amount.cents() &&
+               hireguard::detail::sum_fits(d.paid.cents(), d.milestone_amount.cents()) &&
                d.milestones_paid < std::numeric_limits<decltype(d.milestones_paid)>::max();
     }
     template <class D, class P, class Event>
