@@ -59,70 +59,49 @@ struct no_policy {
 };
 
 namespace detail {
-template <class W, class = void>
-struct hired_states_of {
-    using type = type_list<>;
+// W's member type if W declares it, Default otherwise.
+template <class W, class Default, template <class> class Member, class = void>
+struct member_or {
+    using type = Default;
+};
+template <class W, class Default, template <class> class Member>
+struct member_or<W, Default, Member, std::void_t<Member<W>>> {
+    using type = Member<W>;
 };
 template <class W>
-struct hired_states_of<W, std::void_t<typename W::hired_states>> {
-    using type = typename W::hired_states;
-};
-template <class W, class = void>
-struct data_of {
-    using type = no_data;
-};
+using hired_states_member = typename W::hired_states;
 template <class W>
-struct data_of<W, std::void_t<typename W::data_type>> {
-    using type = typename W::data_type;
-};
-template <class W, class = void>
-struct policy_of {
-    using type = no_policy;
-};
+using data_member = typename W::data_type;
 template <class W>
-struct policy_of<W, std::void_t<typename W::policy_type>> {
-    using type = typename W::policy_type;
-};
-template <class W, class = void>
-struct input_rules_of {
-    using type = type_list<>;
-};
+using policy_member = typename W::policy_type;
 template <class W>
-struct input_rules_of<W, std::void_t<typename W::input_rules>> {
-    using type = typename W::input_rules;
-};
-template <class W, class = void>
-struct accepted_action_of {
-    using type = none;
-};
+using input_rules_member = typename W::input_rules;
 template <class W>
-struct accepted_action_of<W, std::void_t<typename W::accepted_action>> {
-    using type = typename W::accepted_action;
-};
+using accepted_action_member = typename W::accepted_action;
 }  // namespace detail
 
 /// The workflow's hired states (empty when it declares none).
 template <class W>
-using hired_states_t = typename detail::hired_states_of<W>::type;
+using hired_states_t = typename detail::member_or<W, type_list<>, detail::hired_states_member>::type;
 
 /// The data a candidacy of the workflow carries besides its state
 /// (`W::data_type`, or `no_data`). Rules read it; actions write it.
 template <class W>
-using data_t = typename detail::data_of<W>::type;
+using data_t = typename detail::member_or<W, no_data, detail::data_member>::type;
 
 /// The settings the workflow's rules read (`W::policy_type`, or `no_policy`).
 template <class W>
-using policy_t = typename detail::policy_of<W>::type;
+using policy_t = typename detail::member_or<W, no_policy, detail::policy_member>::type;
 
 /// The rules every event must pass before any row is tried, in order
 /// (`W::input_rules`, or none). Breaking one means the event is malformed.
 template <class W>
-using input_rules_t = typename detail::input_rules_of<W>::type;
+using input_rules_t = typename detail::member_or<W, type_list<>, detail::input_rules_member>::type;
 
 /// The action applied after the row's own on every accepted event
 /// (`W::accepted_action`, or `none`).
 template <class W>
-using accepted_action_t = typename detail::accepted_action_of<W>::type;
+using accepted_action_t = typename detail::member_or<W, none, detail::accepted_action_member>::type;
 
 namespace detail {
 
