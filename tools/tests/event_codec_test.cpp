@@ -255,7 +255,7 @@ TEST(EventCodec, DecoderAgreesWithTheDomDecodingOnOddLines) {
 }
 
 TEST(EventCodec, FastTimestampsAgreeWithParseTimestamp) {
-    using hireguard::json_codec::detail::parse_timestamp_fast;
+    using hireguard::detail::parse_timestamp_fast;
     std::vector<std::string> samples = {"2026-01-05T10:00:00Z", "1900-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
                                         "1899-12-31T23:59:59Z", "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z",
                                         "2026-01-00T00:00:00Z", "2026-01-32T00:00:00Z", "2026-01-05T24:00:00Z",

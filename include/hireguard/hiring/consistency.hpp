@@ -8,12 +8,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <hireguard/core/table.hpp>
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/hiring/values.hpp>
+#include <hireguard/hiring/workflow.hpp>
 
 namespace hireguard {
 
@@ -23,6 +25,28 @@ struct data_inconsistency {
     std::string field;
     std::string reason;
 };
+
+namespace detail {
+// What no hiring workflow's engine leaves in its data, whatever the state.
+[[nodiscard]] inline std::optional<data_inconsistency> hiring_data_problem(candidacy_data const& d) {
+    if (d.minutes_logged.count() < 0) return data_inconsistency{"minutes_logged", "cannot be negative"};
+    return std::nullopt;
+}
+}  // namespace detail
+
+/// Why the data of a candidacy of a host's hiring workflow (one derived from
+/// `hiring_workflow`) cannot be what its engine leaves, whatever the state:
+/// the checks of its `candidacy_data` part that do not depend on the states
+/// (no negative minutes). Restoring a snapshot calls it, unless the workflow
+/// declares a `data_problem` of its own.
+///
+///     auto problem = hireguard::data_problem(static_cast<my_workflow const*>(nullptr), "screening", d);
+template <class W>
+requires std::is_base_of_v<hiring_workflow<data_t<W>, policy_t<W>>, W>
+[[nodiscard]] std::optional<data_inconsistency> data_problem(W const* /*workflow*/, std::string_view /*state*/,
+                                                             data_t<W> const& d, std::string_view /*where*/ = "data") {
+    return detail::hiring_data_problem(d);
+}
 
 /// Why the data of a candidacy of the canonical lifecycle cannot be what the
 /// engine leaves in state `state` (docs/domain.md, and docs/persistence.md for
@@ -39,6 +63,7 @@ struct data_inconsistency {
     auto fail = [](std::string_view key, std::string reason) {
         return std::optional<data_inconsistency>{data_inconsistency{std::string(key), std::move(reason)}};
     };
+    if (auto problem = detail::hiring_data_problem(d)) return problem;
     std::string const in = " in " + std::string(state);
 
     constexpr auto hired_names = detail::names_of(hired_states_t<lifecycle>{});

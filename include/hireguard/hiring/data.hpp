@@ -7,6 +7,10 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 
 #include <hireguard/hiring/values.hpp>
 
@@ -18,9 +22,23 @@ enum class milestone_status : std::uint8_t {
     funded,     ///< money is in escrow; work may be done against it
     submitted,  ///< the freelancer submitted the work; the client may approve it
 };
+BOOST_DESCRIBE_ENUM(milestone_status, none, funded, submitted)
+
+/// The name of a milestone status: "none", "funded" or "submitted".
+///
+///     static_assert(hireguard::to_string(hireguard::milestone_status::funded) == "funded");
+[[nodiscard]] constexpr std::string_view to_string(milestone_status s) noexcept {
+    return detail::enum_name(s);
+}
 
 /// Everything a candidacy knows besides its state. Rules read it; actions of
 /// accepted transitions write it; a rejected event leaves it untouched.
+/// Described with Boost.Describe, so that snapshots write every field: a
+/// field added here is added to the description below, and the codecs follow.
+/// A host's data derives from it and describes its own fields the same way:
+///
+///     struct screened_data : hireguard::candidacy_data { std::uint64_t report_id = 0; ... };
+///     BOOST_DESCRIBE_STRUCT(screened_data, (hireguard::candidacy_data), (report_id))
 struct candidacy_data {
     job_id job;
     freelancer_id freelancer;
@@ -49,6 +67,10 @@ struct candidacy_data {
 
     friend bool operator==(candidacy_data const&, candidacy_data const&) = default;
 };
+BOOST_DESCRIBE_STRUCT(candidacy_data, (),
+                      (job, freelancer, last_event_at, terms, offer_sent_at, hired_at, started_at, ended_at,
+                       minutes_logged, milestone, milestone_amount, paid, milestones_paid, client_left_feedback,
+                       freelancer_left_feedback))
 
 /// Data-dependent settings of the rules, with docs/domain.md's defaults.
 ///

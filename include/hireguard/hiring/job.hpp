@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+#include <boost/describe/enum.hpp>
+
 #include <hireguard/core/rejection.hpp>
 #include <hireguard/core/table.hpp>
 #include <hireguard/core/verdict.hpp>
@@ -35,28 +37,31 @@ enum class first_contact : std::uint8_t {
     other,         ///< another event of a workflow of one's own
 };
 
+BOOST_DESCRIBE_ENUM(first_contact, invitation, proposal, direct_offer, other)
+
 /// The name of a first contact, such as "proposal".
+///
+///     static_assert(hireguard::to_string(hireguard::first_contact::proposal) == "proposal");
 [[nodiscard]] constexpr std::string_view to_string(first_contact c) noexcept {
-    switch (c) {
-        case first_contact::invitation:
-            return "invitation";
-        case first_contact::proposal:
-            return "proposal";
-        case first_contact::direct_offer:
-            return "direct_offer";
-        case first_contact::other:
-            return "other";
-    }
-    return "unknown";
+    return detail::enum_name(c);
+}
+
+/// The first contact that the event named `event` makes when it creates a candidacy.
+///
+///     static_assert(hireguard::first_contact_of("invite") == hireguard::first_contact::invitation);
+[[nodiscard]] constexpr first_contact first_contact_of(std::string_view event) noexcept {
+    if (event == event::invite::name) return first_contact::invitation;
+    if (event == event::submit_proposal::name) return first_contact::proposal;
+    if (event == event::send_offer::name) return first_contact::direct_offer;
+    return first_contact::other;
 }
 
 /// The first contact that `Event` makes when it creates a candidacy.
+///
+///     static_assert(hireguard::first_contact_of<hireguard::event::invite>() == hireguard::first_contact::invitation);
 template <class Event>
 [[nodiscard]] constexpr first_contact first_contact_of() noexcept {
-    if constexpr (std::is_same_v<Event, event::invite>) return first_contact::invitation;
-    if constexpr (std::is_same_v<Event, event::submit_proposal>) return first_contact::proposal;
-    if constexpr (std::is_same_v<Event, event::send_offer>) return first_contact::direct_offer;
-    return first_contact::other;
+    return first_contact_of(Event::name);
 }
 
 /// The lists people see (docs/domain.md, "Views people expect").

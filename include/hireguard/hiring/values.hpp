@@ -7,6 +7,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include <boost/describe/enum.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 namespace hireguard {
 
@@ -83,9 +88,37 @@ inline constexpr timestamp latest_time =
 
 /// Who fires an event that either side may fire.
 enum class party : std::uint8_t { client, freelancer };
+BOOST_DESCRIBE_ENUM(party, client, freelancer)
 
 /// How a contract pays.
 enum class contract_kind : std::uint8_t { hourly, fixed_price };
+BOOST_DESCRIBE_ENUM(contract_kind, hourly, fixed_price)
+
+namespace detail {
+// The name of a value of an enumeration described with BOOST_DESCRIBE_ENUM:
+// the one list of its names, for to_string and the JSON codecs alike.
+template <class E>
+[[nodiscard]] constexpr std::string_view enum_name(E e) noexcept {
+    std::string_view name = "unknown";
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+        if (d.value == e) name = d.name;
+    });
+    return name;
+}
+}  // namespace detail
+
+/// The name of a party: "client" or "freelancer".
+///
+///     static_assert(hireguard::to_string(hireguard::party::client) == "client");
+[[nodiscard]] constexpr std::string_view to_string(party p) noexcept {
+    return detail::enum_name(p);
+}
+/// The name of a contract kind: "hourly" or "fixed_price".
+///
+///     static_assert(hireguard::to_string(hireguard::contract_kind::fixed_price) == "fixed_price");
+[[nodiscard]] constexpr std::string_view to_string(contract_kind k) noexcept {
+    return detail::enum_name(k);
+}
 
 /// The terms of an offer, and of the contract once the offer is accepted.
 /// `start_date` empty means the contract begins when the offer is accepted.

@@ -17,8 +17,11 @@
 // errors (`json_error`, naming the field). The payload's values are not judged
 // here: zero minutes decode, and the engine's rules reject them.
 //
-// Generic over workflows whose events carry only these members. Link
-// `hireguard::json`.
+// Generic over any workflow: an event's members are those its
+// BOOST_DESCRIBE_STRUCT lists (json/codec.hpp says how each type is
+// written), so a host's event with a member of its own, such as
+// `"report_id": 7741`, is written and read with no code of the host's.
+// Link `hireguard::json`.
 #ifndef HIREGUARD_JSON_EVENTS_HPP
 #define HIREGUARD_JSON_EVENTS_HPP
 
@@ -85,100 +88,77 @@ concept with_amount = std::same_as<decltype(E::amount), money>;
 template <class E>
 concept with_party = std::same_as<decltype(E::by), party>;
 
+}  // namespace json_codec
+
 namespace detail {
-
-// The members of one log line, gathered in a single pass over the object.
-struct event_fields {
-    boost::json::value const* job = nullptr;
-    boost::json::value const* freelancer = nullptr;
-    boost::json::value const* event = nullptr;
-    boost::json::value const* at = nullptr;
-    boost::json::value const* terms = nullptr;
-    boost::json::value const* minutes = nullptr;
-    boost::json::value const* amount = nullptr;
-    boost::json::value const* by = nullptr;
-};
-
-inline event_fields gather(boost::json::object const& o, std::string_view where) {
-    event_fields f;
-    for (auto const& kv : o) {
-        std::string_view const k = kv.key();
-        boost::json::value const* const v = &kv.value();
-        if (k == "event") {
-            f.event = v;
-        } else if (k == "job") {
-            f.job = v;
-        } else if (k == "freelancer") {
-            f.freelancer = v;
-        } else if (k == "at") {
-            f.at = v;
-        } else if (k == "minutes") {
-            f.minutes = v;
-        } else if (k == "terms") {
-            f.terms = v;
-        } else if (k == "amount") {
-            f.amount = v;
-        } else if (k == "by") {
-            f.by = v;
-        } else {
-            throw json_error(path(where, k), "unknown field");
-        }
-    }
-    return f;
-}
 
 // Fast paths for the common members: the field's path is built only when
 // there is an error to report.
 [[nodiscard]] inline std::uint64_t read_u64(boost::json::value const& v, std::string_view where, std::string_view key) {
     if (auto const* u = v.if_uint64()) return *u;
     if (auto const* i = v.if_int64(); i && *i >= 0) return static_cast<std::uint64_t>(*i);
-    return to_u64(v, path(where, key));
+    return json_codec::to_u64(v, json_codec::path(where, key));
 }
 
 [[nodiscard]] inline timestamp read_timestamp(boost::json::value const& v, std::string_view where) {
     if (auto const* s = v.if_string())
         if (auto t = parse_timestamp(std::string_view(*s))) return *t;
-    return to_timestamp(v, path(where, "at"));
+    return json_codec::to_timestamp(v, json_codec::path(where, "at"));
 }
 
+// The names an event's description lists, `at` included.
 template <class Event>
-void refuse_foreign(boost::json::value const* v, std::string_view key, std::string_view where) {
-    if (v != nullptr) throw json_error(path(where, key), "not a field of " + std::string(Event::name));
+[[nodiscard]] bool is_member_of(std::string_view key) noexcept {
+    bool found = false;
+    boost::mp11::mp_for_each<own_members<Event>>([&](auto d) { found = found || key == d.name; });
+    return found;
 }
 
+// Whether `key` may appear in a log line of the workflow whose events are
+// `Variant`: the candidacy, the event's name, or a member of some event.
+template <class Variant>
+struct line_keys;
+template <class... Events>
+struct line_keys<std::variant<Events...>> {
+    [[nodiscard]] static bool known(std::string_view key) noexcept {
+        return key == "job" || key == "freelancer" || key == "event" || (is_member_of<Events>(key) || ...);
+    }
+};
+
+// Every event is described whole (a member left out would be dropped from
+// every line), with an optional timestamp `at` among its members.
 template <class Event>
-[[nodiscard]] boost::json::value const& required(boost::json::value const* v, std::string_view key,
-                                                 std::string_view where) {
-    if (v == nullptr) throw json_error(path(where, key), "missing: " + std::string(Event::name) + " needs it");
-    return *v;
+constexpr bool describable_event() {
+    static_assert(boost::describe::has_describe_members<Event>::value,
+                  "hireguard: describe the event with BOOST_DESCRIBE_STRUCT(Event, (), (at, ...)) to encode it");
+    static_assert(fully_described<Event>(),
+                  "hireguard: the event's BOOST_DESCRIBE_STRUCT leaves out a member, which no line would carry");
+    static_assert(std::is_same_v<decltype(Event::at), std::optional<timestamp>>,
+                  "hireguard: an event has a member `std::optional<hireguard::timestamp> at`");
+    return true;
 }
 
-// Decodes `at` and the payload of Event from gathered fields.
+// Decodes `at` and the payload of Event from a line's object. Every member
+// of the description is required except `at`; a member of another event is
+// refused by name.
 template <class Event>
-[[nodiscard]] Event decode_payload(event_fields const& f, std::string_view where) {
-    Event e{};
-    if (f.at != nullptr && !f.at->is_null()) e.at = read_timestamp(*f.at, where);
-    if constexpr (with_terms<Event>) {
-        e.terms = to_terms(required<Event>(f.terms, "terms", where), path(where, "terms"));
-    } else {
-        refuse_foreign<Event>(f.terms, "terms", where);
-    }
-    if constexpr (with_minutes<Event>) {
-        auto const& m = required<Event>(f.minutes, "minutes", where);
-        auto const* i = m.if_int64();
-        e.minutes = std::chrono::minutes{i != nullptr ? *i : to_i64(m, path(where, "minutes"))};
-    } else {
-        refuse_foreign<Event>(f.minutes, "minutes", where);
-    }
-    if constexpr (with_amount<Event>) {
-        e.amount = to_money(required<Event>(f.amount, "amount", where), path(where, "amount"));
-    } else {
-        refuse_foreign<Event>(f.amount, "amount", where);
-    }
-    if constexpr (with_party<Event>) {
-        e.by = to_party(required<Event>(f.by, "by", where), path(where, "by"));
-    } else {
-        refuse_foreign<Event>(f.by, "by", where);
+[[nodiscard]] Event decode_payload(boost::json::object const& o, std::string_view where) {
+    static_assert(describable_event<Event>());
+    Event e = blank<Event>();
+    if (auto const* at = o.if_contains("at"); at != nullptr && !at->is_null()) e.at = read_timestamp(*at, where);
+    boost::mp11::mp_for_each<own_members<Event>>([&](auto d) {
+        if constexpr (!std::is_same_v<std::remove_cvref_t<decltype(e.*d.pointer)>, std::optional<timestamp>>) {
+            using member_type = std::remove_cvref_t<decltype(e.*d.pointer)>;
+            auto const* v = o.if_contains(d.name);
+            if (v == nullptr)
+                throw json_error(json_codec::path(where, d.name), "missing: " + std::string(Event::name) + " needs it");
+            e.*d.pointer = json_codec::payload_codec<member_type>::decode(*v, json_codec::path(where, d.name));
+        }
+    });
+    for (auto const& kv : o) {
+        std::string_view const k = kv.key();
+        if (k == "job" || k == "freelancer" || k == "event" || is_member_of<Event>(k)) continue;
+        throw json_error(json_codec::path(where, k), "not a field of " + std::string(Event::name));
     }
     return e;
 }
@@ -189,7 +169,7 @@ struct event_table;
 template <class... Events>
 struct event_table<std::variant<Events...>> {
     using variant = std::variant<Events...>;
-    using decoder = variant (*)(event_fields const&, std::string_view);
+    using decoder = variant (*)(boost::json::object const&, std::string_view);
     struct entry {
         std::string_view name;
         std::size_t index;
@@ -223,8 +203,8 @@ struct event_table<std::variant<Events...>> {
     static_assert(names_unique(), "hireguard: every event of the workflow needs a name of its own");
 
     template <class Event>
-    static variant decode_as(event_fields const& f, std::string_view where) {
-        return variant(std::in_place_type<Event>, decode_payload<Event>(f, where));
+    static variant decode_as(boost::json::object const& o, std::string_view where) {
+        return variant(std::in_place_type<Event>, decode_payload<Event>(o, where));
     }
     static constexpr std::array<decoder, sizeof...(Events)> decoders = {&decode_as<Events>...};
 
@@ -487,12 +467,26 @@ struct fast_reader {
 
 // The event of fast-read fields, or nothing when its members do not match
 // its payload (the DOM decoding then says which).
+// Whether every member of Event is one the fast reader reads (`at`, `terms`,
+// `minutes`, `amount`, `by`); a host's event with another member is read
+// through the DOM.
+template <class Event>
+constexpr bool fast_readable() {
+    constexpr std::size_t described = boost::mp11::mp_size<own_members<Event>>::value;
+    constexpr std::size_t fast = 1 + (json_codec::with_terms<Event> ? 1 : 0) +
+                                 (json_codec::with_minutes<Event> ? 1 : 0) + (json_codec::with_amount<Event> ? 1 : 0) +
+                                 (json_codec::with_party<Event> ? 1 : 0);
+    return described == fast;
+}
+
 template <class Event>
 [[nodiscard]] bool build_fast(fast_fields const& f, Event& e) {
+    using namespace json_codec;
     using reader = fast_reader<std::variant<Event>>;
     auto const has = [&](unsigned bit) { return (f.seen & bit) != 0; };
-    if (has(reader::k_terms) != with_terms<Event> || has(reader::k_minutes) != with_minutes<Event> ||
-        has(reader::k_amount) != with_amount<Event> || has(reader::k_by) != with_party<Event>)
+    if (!fast_readable<Event>() || has(reader::k_terms) != with_terms<Event> ||
+        has(reader::k_minutes) != with_minutes<Event> || has(reader::k_amount) != with_amount<Event> ||
+        has(reader::k_by) != with_party<Event>)
         return false;
     e.at = f.at;
     if constexpr (with_terms<Event>) {
@@ -512,7 +506,7 @@ struct fast_builders<std::variant<Events...>> {
     using variant = std::variant<Events...>;
     template <class Event>
     static bool build_into(fast_fields const& f, variant& out) {
-        Event e{};
+        Event e = blank<Event>();
         if (!build_fast(f, e)) return false;
         out = e;
         return true;
@@ -521,38 +515,52 @@ struct fast_builders<std::variant<Events...>> {
         &build_into<Events>...};
 };
 
+// The event of a line's object. Keys are checked first, so that a misspelt
+// key is reported before anything else, then the event's name, then its members.
 template <workflow W>
-[[nodiscard]] event_variant_t<W> decode_event_fields(event_fields const& f, std::string_view where) {
+[[nodiscard]] event_variant_t<W> decode_event_object(boost::json::object const& o, std::string_view where) {
     using table = event_table<event_variant_t<W>>;
-    if (f.event == nullptr) throw json_error(path(where, "event"), "missing");
-    auto const name = to_string_view(*f.event, path(where, "event"));
+    for (auto const& kv : o)
+        if (!line_keys<event_variant_t<W>>::known(kv.key()))
+            throw json_error(json_codec::path(where, kv.key()), "unknown field");
+    auto const* event = o.if_contains("event");
+    if (event == nullptr) throw json_error(json_codec::path(where, "event"), "missing");
+    auto const name = json_codec::to_string_view(*event, json_codec::path(where, "event"));
     auto const index = table::find(name);
-    if (!index) throw json_error(path(where, "event"), "unknown event \"" + std::string(name) + "\"");
-    return table::decoders[*index](f, where);
+    if (!index) throw json_error(json_codec::path(where, "event"), "unknown event \"" + std::string(name) + "\"");
+    return table::decoders[*index](o, where);
 }
 
 // The candidacy is read after the event, so that an unknown event name is
 // reported before anything else.
 template <workflow W>
 void decode_logged(boost::json::object const& o, std::string_view where, basic_logged_event<W>& out) {
-    auto const f = gather(o, where);
-    out.event = decode_event_fields<W>(f, where);
-    if (f.job == nullptr) throw json_error(path(where, "job"), "missing");
-    if (f.freelancer == nullptr) throw json_error(path(where, "freelancer"), "missing");
-    out.job = job_id{read_u64(*f.job, where, "job")};
-    out.freelancer = freelancer_id{read_u64(*f.freelancer, where, "freelancer")};
+    out.event = decode_event_object<W>(o, where);
+    auto const* job = o.if_contains("job");
+    auto const* freelancer = o.if_contains("freelancer");
+    if (job == nullptr) throw json_error(json_codec::path(where, "job"), "missing");
+    if (freelancer == nullptr) throw json_error(json_codec::path(where, "freelancer"), "missing");
+    out.job = job_id{read_u64(*job, where, "job")};
+    out.freelancer = freelancer_id{read_u64(*freelancer, where, "freelancer")};
 }
 
+// `event`, then `at` when the event has a time, then the payload's members
+// in the order of the description.
 template <class Event>
-void encode_payload(boost::json::object& o, Event const& e) {
-    if (e.at) o["at"] = to_string(*e.at);
-    if constexpr (with_terms<Event>) o["terms"] = from_terms(e.terms);
-    if constexpr (with_minutes<Event>) o["minutes"] = static_cast<std::int64_t>(e.minutes.count());
-    if constexpr (with_amount<Event>) o["amount"] = e.amount.cents();
-    if constexpr (with_party<Event>) o["by"] = to_string(e.by);
+void encode_event_members(boost::json::object& o, Event const& e) {
+    static_assert(describable_event<Event>());
+    o["event"] = Event::name;
+    if (e.at) o["at"] = json_codec::encode(*e.at, "at");
+    boost::mp11::mp_for_each<own_members<Event>>([&](auto d) {
+        using member_type = std::remove_cvref_t<decltype(e.*d.pointer)>;
+        if constexpr (!std::is_same_v<member_type, std::optional<timestamp>>)
+            o[d.name] = json_codec::payload_codec<member_type>::encode(e.*d.pointer, d.name);
+    });
 }
 
 }  // namespace detail
+
+namespace json_codec {
 
 /// The position of the event named `name` in `event_variant_t<W>`, or nothing
 /// for a name that is not one of the workflow's events. Allocates nothing.
@@ -561,7 +569,7 @@ void encode_payload(boost::json::object& o, Event const& e) {
 ///     // hireguard::any_event(std::in_place_index<*i>, ...) is a log_work
 template <workflow W>
 [[nodiscard]] constexpr std::optional<std::size_t> event_index(std::string_view name) noexcept {
-    return detail::event_table<event_variant_t<W>>::find(name);
+    return hireguard::detail::event_table<event_variant_t<W>>::find(name);
 }
 
 /// An event of `W` from a JSON object with `event`, `at` and the payload.
@@ -572,7 +580,7 @@ template <workflow W>
 ///         boost::json::parse(R"({"event": "log_work", "minutes": 90})"), "");
 template <workflow W = lifecycle>
 [[nodiscard]] event_variant_t<W> to_event(boost::json::value const& v, std::string_view where) {
-    return detail::decode_event_fields<W>(detail::gather(as_object(v, where), where), where);
+    return hireguard::detail::decode_event_object<W>(as_object(v, where), where);
 }
 
 /// A line of an event log: the candidacy (`job`, `freelancer`) and the event.
@@ -582,7 +590,7 @@ template <workflow W = lifecycle>
 template <workflow W = lifecycle>
 [[nodiscard]] basic_logged_event<W> to_logged_event(boost::json::value const& v, std::string_view where) {
     basic_logged_event<W> out;
-    detail::decode_logged(as_object(v, where), where, out);
+    hireguard::detail::decode_logged(as_object(v, where), where, out);
     return out;
 }
 
@@ -597,8 +605,7 @@ requires requires {
 }
 [[nodiscard]] boost::json::object from_event(Event const& e) {
     boost::json::object o;
-    o["event"] = Event::name;
-    detail::encode_payload(o, e);
+    hireguard::detail::encode_event_members(o, e);
     return o;
 }
 
@@ -621,12 +628,7 @@ template <workflow W>
     boost::json::object o;
     o["job"] = e.job.value();
     o["freelancer"] = e.freelancer.value();
-    std::visit(
-        [&](auto const& ev) {
-            o["event"] = std::decay_t<decltype(ev)>::name;
-            detail::encode_payload(o, ev);
-        },
-        e.event);
+    std::visit([&](auto const& ev) { hireguard::detail::encode_event_members(o, ev); }, e.event);
     return o;
 }
 
@@ -696,11 +698,11 @@ public:
         parser_.write(line.data(), line.size(), ec);
         if (ec) throw json_error("", "invalid JSON: " + ec.message());
         boost::json::value const v = parser_.release();
-        json_codec::detail::decode_logged(json_codec::as_object(v, ""), "", out);
+        hireguard::detail::decode_logged(json_codec::as_object(v, ""), "", out);
     }
 
 private:
-    using reader = json_codec::detail::fast_reader<event_variant_t<W>>;
+    using reader = hireguard::detail::fast_reader<event_variant_t<W>>;
 
     // Boost.JSON's SAX parser straight into the event, for well-formed lines.
     bool decode_fast(std::string_view line, basic_logged_event<W>& out) {
@@ -713,7 +715,7 @@ private:
         auto const& f = fast_.handler().f;
         unsigned const needed = reader::k_job | reader::k_freelancer | reader::k_event;
         if ((f.seen & needed) != needed) return false;
-        if (!json_codec::detail::fast_builders<event_variant_t<W>>::table[f.event](f, out.event)) return false;
+        if (!hireguard::detail::fast_builders<event_variant_t<W>>::table[f.event](f, out.event)) return false;
         out.job = job_id{f.job};
         out.freelancer = freelancer_id{f.freelancer};
         return true;

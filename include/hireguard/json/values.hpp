@@ -18,31 +18,9 @@
 #include <boost/json.hpp>
 
 #include <hireguard/hiring/values.hpp>
+#include <hireguard/json/codec.hpp>
 
 namespace hireguard {
-
-/// A JSON document that hireguard cannot decode: malformed, or a field that is
-/// missing, of the wrong type, out of range or inconsistent. `field()` is the
-/// path of the offending field ("" for the document itself), `reason()` says
-/// what is wrong with it.
-///
-///     try { auto m = hireguard::restore(text); }
-///     catch (hireguard::json_error const& e) { log(e.field(), e.reason()); }
-class json_error : public std::runtime_error {
-public:
-    json_error(std::string field, std::string const& reason)
-        : std::runtime_error(field.empty() ? reason : field + ": " + reason),
-          field_(std::move(field)),
-          reason_(reason) {}
-    /// The path of the field at fault, such as "data.minutes_logged".
-    [[nodiscard]] std::string const& field() const noexcept { return field_; }
-    /// What is wrong with it.
-    [[nodiscard]] std::string const& reason() const noexcept { return reason_; }
-
-private:
-    std::string field_;
-    std::string reason_;
-};
 
 /// Parses a UTC timestamp written as "YYYY-MM-DDTHH:MM:SSZ", years 1900 to
 /// 9999. Returns nothing for anything else, including impossible dates.
@@ -67,78 +45,9 @@ private:
     return utc(date, std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{se});
 }
 
-/// The name of a party: "client" or "freelancer".
-[[nodiscard]] constexpr std::string_view to_string(party p) noexcept {
-    return p == party::client ? "client" : "freelancer";
-}
-/// The name of a contract kind: "hourly" or "fixed_price".
-[[nodiscard]] constexpr std::string_view to_string(contract_kind k) noexcept {
-    return k == contract_kind::hourly ? "hourly" : "fixed_price";
-}
-
 namespace json_codec {
 
-/// "parent.key", or "key" at the top.
-[[nodiscard]] inline std::string path(std::string_view parent, std::string_view key) {
-    std::string p(parent);
-    if (!p.empty()) p += '.';
-    p += key;
-    return p;
-}
-
-/// The object at `where`, or a `json_error`.
-[[nodiscard]] inline boost::json::object const& as_object(boost::json::value const& v, std::string_view where) {
-    if (auto const* o = v.if_object()) return *o;
-    throw json_error(std::string(where), "expected an object");
-}
-
-/// The member `key` of `o` (at `where`), or a `json_error` when it is missing.
-[[nodiscard]] inline boost::json::value const& member(boost::json::object const& o, std::string_view key,
-                                                      std::string_view where) {
-    if (auto const* v = o.if_contains(key)) return *v;
-    throw json_error(path(where, key), "missing");
-}
-
-/// Whether `o` has `key` with a value other than null.
-[[nodiscard]] inline bool has(boost::json::object const& o, std::string_view key) noexcept {
-    auto const* v = o.if_contains(key);
-    return v != nullptr && !v->is_null();
-}
-
-/// Throws when `o` has a member not in `known`: a misspelt field is an error,
-/// not a silently ignored one.
-template <std::size_t N>
-inline void only_known(boost::json::object const& o, std::string_view const (&known)[N], std::string_view where) {
-    for (auto const& kv : o) {
-        bool found = false;
-        for (auto k : known) found = found || k == kv.key();
-        if (!found) throw json_error(path(where, kv.key()), "unknown field");
-    }
-}
-
-[[nodiscard]] inline std::uint64_t to_u64(boost::json::value const& v, std::string_view where) {
-    if (auto const* u = v.if_uint64()) return *u;
-    if (auto const* i = v.if_int64(); i && *i >= 0) return static_cast<std::uint64_t>(*i);
-    throw json_error(std::string(where), "expected an unsigned integer");
-}
-
-[[nodiscard]] inline std::int64_t to_i64(boost::json::value const& v, std::string_view where) {
-    if (auto const* i = v.if_int64()) return *i;
-    if (auto const* u = v.if_uint64(); u && *u <= static_cast<std::uint64_t>(INT64_MAX))
-        return static_cast<std::int64_t>(*u);
-    throw json_error(std::string(where), "expected an integer");
-}
-
-[[nodiscard]] inline bool to_bool(boost::json::value const& v, std::string_view where) {
-    if (auto const* b = v.if_bool()) return *b;
-    throw json_error(std::string(where), "expected true or false");
-}
-
-[[nodiscard]] inline std::string_view to_string_view(boost::json::value const& v, std::string_view where) {
-    if (auto const* s = v.if_string()) return std::string_view(*s);
-    throw json_error(std::string(where), "expected a string");
-}
-
+/// A timestamp written as "2026-01-02T09:30:00Z", or a `json_error` at `where`.
 [[nodiscard]] inline timestamp to_timestamp(boost::json::value const& v, std::string_view where) {
     auto const s = to_string_view(v, where);
     if (auto t = parse_timestamp(s)) return *t;
@@ -153,56 +62,123 @@ inline void only_known(boost::json::object const& o, std::string_view const (&kn
     return cents(c);
 }
 
-[[nodiscard]] inline party to_party(boost::json::value const& v, std::string_view where) {
-    auto const s = to_string_view(v, where);
-    if (s == "client") return party::client;
-    if (s == "freelancer") return party::freelancer;
-    throw json_error(std::string(where), "expected \"client\" or \"freelancer\"");
-}
-
-[[nodiscard]] inline contract_kind to_contract_kind(boost::json::value const& v, std::string_view where) {
-    auto const s = to_string_view(v, where);
-    if (s == "hourly") return contract_kind::hourly;
-    if (s == "fixed_price") return contract_kind::fixed_price;
-    throw json_error(std::string(where), "expected \"hourly\" or \"fixed_price\"");
-}
-
-[[nodiscard]] inline boost::json::value from_timestamp(timestamp t) {
-    return boost::json::value(to_string(t));
-}
-
+/// A timestamp as JSON: its string, or null.
 [[nodiscard]] inline boost::json::value from_optional_timestamp(std::optional<timestamp> const& t) {
-    return t ? from_timestamp(*t) : boost::json::value(nullptr);
+    return t ? boost::json::value(to_string(*t)) : boost::json::value(nullptr);
 }
 
+/// The timestamp `key` of `o`, nothing when it is left out or null.
 [[nodiscard]] inline std::optional<timestamp> to_optional_timestamp(boost::json::object const& o, std::string_view key,
                                                                     std::string_view where) {
     if (!has(o, key)) return std::nullopt;
     return to_timestamp(o.at(key), path(where, key));
 }
 
-/// {"kind": "hourly", "hourly_rate": 4000, "first_milestone": 0, "start_date": null}
+/// Ids are unsigned integers.
+template <class Tag>
+struct value_codec<basic_id<Tag>> {
+    static boost::json::value encode(basic_id<Tag> v, std::string_view /*where*/) { return v.value(); }
+    static basic_id<Tag> decode(boost::json::value const& v, std::string_view where) {
+        return basic_id<Tag>{to_u64(v, where)};
+    }
+    static basic_id<Tag> blank() noexcept { return basic_id<Tag>{0}; }
+};
+
+/// Money is an integer number of cents, never negative.
+template <>
+struct value_codec<money> {
+    static boost::json::value encode(money v, std::string_view /*where*/) { return v.cents(); }
+    static money decode(boost::json::value const& v, std::string_view where) { return to_money(v, where); }
+};
+
+/// Timestamps are UTC strings in the accepted years; one outside them cannot
+/// be written.
+template <>
+struct value_codec<timestamp> {
+    static boost::json::value encode(timestamp t, std::string_view where) {
+        if (!in_accepted_years(t))
+            throw json_error(std::string(where), "outside the years 1900 to 9999: cannot be written");
+        return boost::json::value(to_string(t));
+    }
+    static timestamp decode(boost::json::value const& v, std::string_view where) { return to_timestamp(v, where); }
+};
+
+/// Offer terms as a candidacy records them: every field written and required
+/// (`start_date` may be null). The amount the contract kind does not use (an
+/// hourly offer's `first_milestone`, a fixed-price offer's `hourly_rate`) is
+/// kept as written, even negative, since the engine records it as given; the
+/// amount it uses must be above zero.
+///
+///     {"kind": "hourly", "hourly_rate": 4000, "first_milestone": 0, "start_date": null}
+template <>
+struct value_codec<offer_terms> {
+    static constexpr std::string_view known[] = {"kind", "hourly_rate", "first_milestone", "start_date"};
+    static boost::json::value encode(offer_terms const& t, std::string_view where) {
+        boost::json::object o;
+        o["kind"] = json_codec::encode(t.kind, path(where, "kind"));
+        o["hourly_rate"] = t.hourly_rate.cents();
+        o["first_milestone"] = t.first_milestone.cents();
+        o["start_date"] = json_codec::encode(t.start_date, path(where, "start_date"));
+        return o;
+    }
+    static offer_terms decode(boost::json::value const& v, std::string_view where) {
+        auto const& o = as_object(v, where);
+        only_known(o, known, where);
+        offer_terms t;
+        t.kind = json_codec::decode<contract_kind>(member(o, "kind", where), path(where, "kind"));
+        std::string const rate_at = path(where, "hourly_rate");
+        std::string const first_at = path(where, "first_milestone");
+        t.hourly_rate = cents(to_i64(member(o, "hourly_rate", where), rate_at));
+        t.first_milestone = cents(to_i64(member(o, "first_milestone", where), first_at));
+        t.start_date =
+            json_codec::decode<std::optional<timestamp>>(member(o, "start_date", where), path(where, "start_date"));
+        if (t.kind == contract_kind::hourly && t.hourly_rate <= money{})
+            throw json_error(rate_at, "an hourly contract's rate must be above zero");
+        if (t.kind == contract_kind::fixed_price && t.first_milestone <= money{})
+            throw json_error(first_at, "a fixed-price contract's first milestone must be above zero");
+        return t;
+    }
+};
+
+/// How an event's member is read from a log line: as `value_codec` reads it,
+/// except where a line may say less than a snapshot (offer terms).
+template <class T>
+struct payload_codec : value_codec<T> {};
+
+/// Offer terms in an event: `hourly_rate`, `first_milestone` and `start_date`
+/// may be left out; amounts are not negative. The engine's rules judge the rest.
+///
+///     {"kind": "hourly", "hourly_rate": 4500}
+template <>
+struct payload_codec<offer_terms> {
+    static boost::json::value encode(offer_terms const& t, std::string_view where) {
+        return value_codec<offer_terms>::encode(t, where);
+    }
+    static offer_terms decode(boost::json::value const& v, std::string_view where) {
+        auto const& o = as_object(v, where);
+        only_known(o, value_codec<offer_terms>::known, where);
+        offer_terms t;
+        t.kind = json_codec::decode<contract_kind>(member(o, "kind", where), path(where, "kind"));
+        if (has(o, "hourly_rate")) t.hourly_rate = to_money(o.at("hourly_rate"), path(where, "hourly_rate"));
+        if (has(o, "first_milestone"))
+            t.first_milestone = to_money(o.at("first_milestone"), path(where, "first_milestone"));
+        t.start_date = to_optional_timestamp(o, "start_date", where);
+        return t;
+    }
+};
+
+/// Offer terms as JSON, every field written.
+///
+///     hireguard::json_codec::from_terms(terms)   // {"kind":"hourly","hourly_rate":4000,...}
 [[nodiscard]] inline boost::json::object from_terms(offer_terms const& t) {
-    boost::json::object o;
-    o["kind"] = to_string(t.kind);
-    o["hourly_rate"] = t.hourly_rate.cents();
-    o["first_milestone"] = t.first_milestone.cents();
-    o["start_date"] = from_optional_timestamp(t.start_date);
-    return o;
+    return value_codec<offer_terms>::encode(t, "terms").as_object();
 }
 
-/// Offer terms; `hourly_rate`, `first_milestone` and `start_date` may be left out.
+/// Offer terms of an event; `hourly_rate`, `first_milestone` and `start_date` may be left out.
+///
+///     auto t = hireguard::json_codec::to_terms(boost::json::parse(R"({"kind": "hourly"})"), "terms");
 [[nodiscard]] inline offer_terms to_terms(boost::json::value const& v, std::string_view where) {
-    auto const& o = as_object(v, where);
-    static constexpr std::string_view known[] = {"kind", "hourly_rate", "first_milestone", "start_date"};
-    only_known(o, known, where);
-    offer_terms t;
-    t.kind = to_contract_kind(member(o, "kind", where), path(where, "kind"));
-    if (has(o, "hourly_rate")) t.hourly_rate = to_money(o.at("hourly_rate"), path(where, "hourly_rate"));
-    if (has(o, "first_milestone"))
-        t.first_milestone = to_money(o.at("first_milestone"), path(where, "first_milestone"));
-    t.start_date = to_optional_timestamp(o, "start_date", where);
-    return t;
+    return payload_codec<offer_terms>::decode(v, where);
 }
 
 }  // namespace json_codec
