@@ -1,132 +1,17 @@
-// A host's own workflow: the canonical lifecycle with a background check
-// between accepting the offer and the contract beginning. The host declares
-// the table, lets the compiler verify it, and drives it through both APIs.
+// A host's own workflow, the canonical lifecycle with a background check
+// (examples/background_check.hpp), driven through both APIs; its data, with
+// the screening report's id, through a snapshot, an encoded event log and a
+// replay. examples/background_check_audit.cpp audits such logs.
 #include <chrono>
-#include <cstdint>
 #include <iostream>
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include <boost/mpl/vector/vector30.hpp>
+#include <hireguard/json/events.hpp>
+#include <hireguard/json/snapshot.hpp>
 
-#include <hireguard/hireguard.hpp>
-
-namespace acme {
-
-using hireguard::none;
-using hireguard::type_list;
-namespace state = hireguard::state;
-namespace event = hireguard::event;
-namespace guards = hireguard::guards;
-namespace actions = hireguard::actions;
-
-// The new stage, and how it ends.
-struct background_check {
-    static constexpr std::string_view name = "background_check";
-};
-struct failed_background_check {
-    static constexpr std::string_view name = "failed_background_check";
-};
-struct check_cleared {
-    static constexpr std::string_view name = "check_cleared";
-    std::optional<hireguard::timestamp> at{};
-    std::uint64_t report_id = 0;
-};
-struct check_failed {
-    static constexpr std::string_view name = "check_failed";
-    std::optional<hireguard::timestamp> at{};
-};
-
-// The candidacy's data: everything the lifecycle keeps, and the screening
-// report that cleared the freelancer.
-struct screened_data : hireguard::candidacy_data {
-    std::uint64_t report_id = 0;
-    friend bool operator==(screened_data const&, screened_data const&) = default;
-};
-
-// The host's own rule: a cleared check must cite the screening report.
-struct report_cited : hireguard::rule<report_cited> {
-    static constexpr hireguard::rule_id id{"report_cited"};
-    template <class Data, class Policy, class Event>
-    static std::optional<hireguard::violation> check(Data const&, Policy const&, Event const& e) {
-        if (e.report_id != 0) return std::nullopt;
-        return hireguard::violation{id, "a cleared check must cite its report"};
-    }
-};
-
-// The acceptance is recorded; the contract begins only when the check clears.
-struct record_acceptance : hireguard::action<record_acceptance> {
-    template <class Data, class Event>
-    static void apply(Data& d, Event const& e) noexcept {
-        d.hired_at = hireguard::event_time(d, e);
-    }
-};
-
-// The check clears: the contract begins, and the report is kept.
-struct record_clearance : hireguard::action<record_clearance> {
-    template <class Event>
-    static void apply(screened_data& d, Event const& e) noexcept {
-        hireguard::actions::begin_contract::apply(d, e);
-        d.report_id = e.report_id;
-    }
-};
-
-struct hiring_with_background_check : hireguard::hiring_workflow<screened_data> {
-    using initial_state = state::prospect;
-    using terminal_states = type_list<state::invite_declined, state::declined, state::withdrawn, state::offer_declined,
-                                      state::closed, failed_background_check>;
-    using hired_states =
-        type_list<background_check, state::contract_active, state::contract_paused, state::contract_ended>;
-
-    template <class S, class E, class T, class A = none, class G = none>
-    using Row = boost::msm::front::Row<S, E, T, A, G>;
-
-    // clang-format off
-    using transition_table = boost::mpl::vector26<
-    //   source                   event                    target                    action                     guard
-    Row< state::prospect,         event::invite,           state::invited                                                               >,
-    Row< state::prospect,         event::submit_proposal,  state::submitted                                                             >,
-    Row< state::prospect,         event::close_job,        state::closed                                                                >,
-    Row< state::invited,          event::accept_invite,    state::interviewing                                                          >,
-    Row< state::invited,          event::decline_invite,   state::invite_declined                                                       >,
-    Row< state::invited,          event::close_job,        state::closed                                                                >,
-    Row< state::submitted,        event::respond,          state::interviewing                                                          >,
-    Row< state::submitted,        event::decline,          state::declined                                                              >,
-    Row< state::submitted,        event::withdraw,         state::withdrawn                                                             >,
-    Row< state::submitted,        event::close_job,        state::closed                                                                >,
-    Row< state::interviewing,     event::send_offer,       state::offered,           actions::record_offer,     guards::valid_offer     >,
-    Row< state::interviewing,     event::decline,          state::declined                                                              >,
-    Row< state::interviewing,     event::withdraw,         state::withdrawn                                                             >,
-    Row< state::interviewing,     event::close_job,        state::closed                                                                >,
-    Row< state::offered,          event::accept_offer,     background_check,         record_acceptance,         hireguard::rules::offer_not_expired >,
-    Row< state::offered,          event::decline_offer,    state::offer_declined                                                        >,
-    Row< state::offered,          event::withdraw_offer,   state::interviewing,      actions::clear_offer                               >,
-    Row< state::offered,          event::close_job,        state::closed                                                                >,
-    Row< background_check,        check_cleared,           state::contract_active,   record_clearance,          report_cited            >,
-    Row< background_check,        check_failed,            failed_background_check                                                      >,
-    Row< state::contract_active,  event::log_work,         state::contract_active,   actions::record_work,      guards::work_allowed    >,
-    Row< state::contract_active,  event::pause,            state::contract_paused                                                       >,
-    Row< state::contract_active,  event::end_contract,     state::contract_ended,    actions::end                                       >,
-    Row< state::contract_paused,  event::resume,           state::contract_active                                                       >,
-    Row< state::contract_paused,  event::end_contract,     state::contract_ended,    actions::end                                       >,
-    Row< state::contract_ended,   event::leave_feedback,   state::contract_ended,    actions::record_feedback,  guards::feedback_allowed >
-    >;
-    // clang-format on
-};
-
-// The compiler verifies the host's workflow as it does the canonical one.
-namespace verified {
-using namespace hireguard::verify;
-using W = hiring_with_background_check;
-static_assert(check<structure<W>>);
-static_assert(check<precedence<W, state::offered, background_check>>);
-static_assert(check<precedence<W, background_check, state::contract_active>>);
-static_assert(check<legal_exactly_in<W, event::log_work, type_list<state::contract_active>>>);
-static_assert(check<absorbing<W, state::contract_ended>>);
-}  // namespace verified
-
-}  // namespace acme
+#include "background_check.hpp"
 
 int main() {
     using namespace hireguard;
@@ -172,5 +57,23 @@ int main() {
         }
         std::cout << '\n';
     }
-    return rejected == 2 && m.data().minutes_logged == 60min && m.data().report_id == 7742 ? 0 : 1;
+
+    std::cout << "== a snapshot keeps the host's data\n";
+    std::string const stored = snapshot_text(m);
+    basic_machine<W> const restored = restore<W>(std::string_view{stored});
+    std::cout << "  restored " << restored.state_name() << ", report " << restored.data().report_id << '\n';
+
+    std::cout << "== an encoded event log replays to the same candidacy\n";
+    std::vector<std::string> log;
+    for (auto const& e : inbox) log.push_back(encode_event(basic_logged_event<W>{job_id{9}, freelancer_id{6}, e}));
+    std::cout << "  " << log[6] << '\n';
+    std::vector<event_variant_t<W>> history;
+    for (auto const& line : log) history.push_back(decode_event<W>(line).event);
+    auto const replayed = replay<W>(job_id{9}, freelancer_id{6}, history);
+    std::cout << "  replayed " << replayed.machine.state_name() << ", report " << replayed.machine.data().report_id
+              << ", " << replayed.rejections.size() << " rejections\n";
+
+    bool const ok = rejected == 2 && m.data().minutes_logged == 60min && m.data().report_id == 7742 && restored == m &&
+                    replayed.machine == m && replayed.rejections.size() == 2;
+    return ok ? 0 : 1;
 }
