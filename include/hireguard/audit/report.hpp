@@ -1,0 +1,324 @@
+// The audit's reports: one per rejected event or malformed line, in line
+// order, then a summary; as text (the default) or JSON Lines. Text from the
+// log is escaped, so a report is always one line (docs/audit.md). Link
+// `hireguard::json`.
+#ifndef HIREGUARD_AUDIT_REPORT_HPP
+#define HIREGUARD_AUDIT_REPORT_HPP
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include <hireguard/audit/decode.hpp>
+#include <hireguard/audit/replay.hpp>
+#include <hireguard/core/rejection.hpp>
+
+namespace hireguard::audit {
+
+/// The exit code of a clean log: every line a well-formed event that the
+/// workflow accepts (blank lines allowed).
+///
+///     return summary.clean() ? hireguard::audit::exit_clean : hireguard::audit::exit_findings;
+inline constexpr int exit_clean = 0;
+/// The exit code of a log with a rejected event or a malformed line.
+///
+///     return hireguard::audit::exit_findings;
+inline constexpr int exit_findings = 1;
+/// The exit code of a log that cannot be audited (`unusable`), or of bad arguments.
+///
+///     catch (hireguard::audit::unusable const&) { return hireguard::audit::exit_unusable; }
+inline constexpr int exit_unusable = 2;
+
+/// Where reports go: a `std::FILE*` or a `std::ostream`, buffered and written
+/// in blocks of 1 MiB. A write that fails is remembered, and `finish()` says
+/// why.
+///
+///     hireguard::audit::report_stream out(stdout);
+///     out << "line " << std::uint64_t{5} << "\n";
+///     if (std::string failure = out.finish(); !failure.empty()) std::cerr << failure << '\n';
+class report_stream {
+public:
+    /// Writes to `f` (with `fwrite`), called `name` in messages; a failure
+    /// is `strerror(errno)`.
+    explicit report_stream(std::FILE* f, std::string_view name = "stdout") : file_(f), name_(name) {
+        buffer_.reserve(block * 2);
+    }
+    /// Writes to `os`, called `name` in messages; a failure is "write error".
+    explicit report_stream(std::ostream& os, std::string_view name = "the output stream") : stream_(&os), name_(name) {
+        buffer_.reserve(block * 2);
+    }
+    report_stream(report_stream const&) = delete;
+    report_stream& operator=(report_stream const&) = delete;
+    ~report_stream() = default;
+    /// Appends `s`.
+    report_stream& operator<<(std::string_view s) {
+        buffer_.append(s);
+        if (buffer_.size() >= block) flush();
+        return *this;
+    }
+    /// Appends `n` in decimal.
+    report_stream& operator<<(std::uint64_t n) {
+        char digits[24];
+        auto const r = std::to_chars(digits, digits + sizeof digits, n);
+        return *this << std::string_view(digits, static_cast<std::size_t>(r.ptr - digits));
+    }
+    /// Writes what is buffered.
+    void flush() {
+        if (file_ != nullptr) {
+            if (!buffer_.empty() && failure_.empty() &&
+                std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+                failure_ = std::strerror(errno);
+            buffer_.clear();
+            if (failure_.empty() && std::fflush(file_) != 0) failure_ = std::strerror(errno);
+            return;
+        }
+        if (!buffer_.empty() && failure_.empty())
+            stream_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+        if (failure_.empty()) stream_->flush();
+        if (failure_.empty() && !*stream_) failure_ = "write error";
+    }
+    /// What it writes to, as messages call it: "stdout".
+    [[nodiscard]] std::string_view name() const noexcept { return name_; }
+    /// Flushes; the reason the report could not be written, or "".
+    [[nodiscard]] std::string finish() {
+        flush();
+        if (file_ != nullptr && failure_.empty() && std::ferror(file_) != 0) failure_ = "write error";
+        return failure_;
+    }
+
+private:
+    static constexpr std::size_t block = std::size_t{1} << 20;
+    std::FILE* file_ = nullptr;
+    std::ostream* stream_ = nullptr;
+    std::string name_;
+    std::string buffer_;
+    std::string failure_;
+};
+
+/// Text from the log as the text output prints it: control characters (a
+/// newline, an escape sequence, NUL), DEL, the C1 controls, backslashes and
+/// bytes that are not UTF-8 are written as escapes (`\n`, `\u001b`, `\\`,
+/// `\xff`), so that no line of the log can print a line of its own or drive
+/// the terminal.
+///
+///     assert(hireguard::audit::escaped("a\nb") == "a\\nb");
+[[nodiscard]] inline std::string escaped(std::string_view s) {
+    auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '\\'; };
+    if (std::all_of(s.begin(), s.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); }))
+        return std::string(s);
+    std::string out;
+    auto hex = [&](char const* prefix, unsigned v, int digits) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%s%0*x", prefix, digits, v);
+        out += buf;
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        if (plain(c)) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                ++i;
+                continue;
+            case '\n':
+                out += "\\n";
+                ++i;
+                continue;
+            case '\r':
+                out += "\\r";
+                ++i;
+                continue;
+            case '\t':
+                out += "\\t";
+                ++i;
+                continue;
+            default:
+                break;
+        }
+        if (c < 0x80) {  // other C0 controls and DEL
+            hex("\\u", c, 4);
+            ++i;
+            continue;
+        }
+        // A well-formed UTF-8 sequence is kept, unless it is a C1 control.
+        std::size_t const n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c <= 0xdf ? 2 : 0;
+        bool ok = n != 0 && c < 0xf5 && i + n <= s.size();
+        for (std::size_t j = 1; ok && j < n; ++j) ok = (static_cast<unsigned char>(s[i + j]) & 0xc0) == 0x80;
+        if (ok && n == 3) {
+            auto const c1 = static_cast<unsigned char>(s[i + 1]);
+            ok = !(c == 0xe0 && c1 < 0xa0) && !(c == 0xed && c1 >= 0xa0);  // overlong, surrogates
+        }
+        if (ok && n == 4) {
+            auto const c1 = static_cast<unsigned char>(s[i + 1]);
+            ok = !(c == 0xf0 && c1 < 0x90) && !(c == 0xf4 && c1 >= 0x90);
+        }
+        if (!ok) {
+            hex("\\x", c, 2);
+            ++i;
+            continue;
+        }
+        if (n == 2 && c == 0xc2 && static_cast<unsigned char>(s[i + 1]) < 0xa0) {  // U+0080 to U+009F
+            hex("\\u", static_cast<unsigned char>(s[i + 1]), 4);
+            i += 2;
+            continue;
+        }
+        out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+/// A field's path as the text output prints it: as it is when it is made of
+/// letters, digits, '_' and '.', as the library's paths are, and otherwise
+/// quoted and escaped, so that a key cannot pass for the reason that follows it.
+///
+///     assert(hireguard::audit::printed_field("terms.kind") == "terms.kind");
+///     assert(hireguard::audit::printed_field("a b") == "\"a b\"");
+[[nodiscard]] inline std::string printed_field(std::string_view field) {
+    bool const plain = std::all_of(field.begin(), field.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.';
+    });
+    if (plain) return std::string(field);
+    std::string out = "\"";
+    for (char const c : escaped(field)) {
+        if (c == '"') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// The JSON output's name of a rejection kind: "illegal_transition",
+/// "rule_violated" or "invalid_input".
+///
+///     assert(hireguard::audit::kind_key(hireguard::rejection_kind::rule_violated) == "rule_violated");
+[[nodiscard]] constexpr std::string_view kind_key(rejection_kind k) noexcept {
+    switch (k) {
+        case rejection_kind::illegal_transition:
+            return "illegal_transition";
+        case rejection_kind::rule_violated:
+            return "rule_violated";
+        case rejection_kind::invalid_input:
+            return "invalid_input";
+    }
+    return "unknown";
+}
+
+/// Writes the report of a rejected event: as text, "line 5: job 3 /
+/// freelancer 42: " and the engine's sentence, which names the rule (a
+/// host's under its own name); as JSON, an object with `line`, `job`,
+/// `freelancer`, `state`, `event`, `kind`, `rule`, `reason` and `message`.
+///
+///     hireguard::audit::write_violation(out, v, false);
+///     // line 5: job 3 / freelancer 42: log_work rejected in interviewing: illegal transition: work before hire: ...
+inline void write_violation(report_stream& out, violation_report const& v, bool json) {
+    rejection const& r = v.why;
+    if (json) {
+        boost::json::object o;
+        o["line"] = v.line;
+        o["job"] = v.job;
+        o["freelancer"] = v.freelancer;
+        o["state"] = r.state;
+        o["event"] = r.event;
+        o["kind"] = kind_key(r.kind);
+        o["rule"] = r.rule.name;
+        o["reason"] = r.why();
+        o["message"] = r.message();
+        out << boost::json::serialize(o) << "\n";
+        return;
+    }
+    out << "line " << v.line << ": job " << v.job << " / freelancer " << v.freelancer << ": " << escaped(r.message())
+        << "\n";
+}
+
+/// Writes the report of a malformed line: as text, "line 48: malformed:
+/// event: unknown event \"hire\""; as JSON, an object with `line`, `kind`
+/// ("malformed"), `field` and `reason`.
+///
+///     hireguard::audit::write_malformed(out, {48, "event", "unknown event \"hire\""}, false);
+inline void write_malformed(report_stream& out, malformed_line const& m, bool json) {
+    if (json) {
+        boost::json::object o;
+        o["line"] = m.line;
+        o["kind"] = "malformed";
+        o["field"] = m.field;
+        o["reason"] = m.reason;
+        out << boost::json::serialize(o) << "\n";
+        return;
+    }
+    out << "line " << m.line << ": malformed: ";
+    if (!m.field.empty()) out << printed_field(m.field) << ": ";
+    out << escaped(m.reason) << "\n";
+}
+
+/// What an audit found: lines read = accepted + rejected + malformed +
+/// blank, and the rejections counted by kind and rule, in the order illegal
+/// transition, rule violated, invalid input, then by rule name.
+///
+///     hireguard::audit::summary s = hireguard::audit::audit_log(opt, std::cout);
+///     return s.clean() ? 0 : 1;
+struct summary {
+    std::uint64_t lines = 0;
+    std::uint64_t accepted = 0;
+    std::uint64_t rejected = 0;
+    std::uint64_t malformed = 0;
+    std::uint64_t blank = 0;
+    std::vector<reason_count> reasons;
+
+    /// No rejected event and no malformed line.
+    [[nodiscard]] bool clean() const noexcept { return rejected + malformed == 0; }
+    /// `exit_clean` for a clean log, `exit_findings` otherwise.
+    [[nodiscard]] int exit_code() const noexcept { return clean() ? exit_clean : exit_findings; }
+};
+
+/// Writes the summary: as text, "summary: 60 lines read" and the counts, one
+/// a line; as JSON, an object with `kind` ("summary"), `lines`, `accepted`,
+/// `rejected`, `malformed`, `blank` and `rejected_by_reason`.
+///
+///     hireguard::audit::write_summary(out, s, false);
+inline void write_summary(report_stream& out, summary const& s, bool json) {
+    if (json) {
+        boost::json::object o;
+        o["kind"] = "summary";
+        o["lines"] = s.lines;
+        o["accepted"] = s.accepted;
+        o["rejected"] = s.rejected;
+        o["malformed"] = s.malformed;
+        o["blank"] = s.blank;
+        boost::json::array reasons;
+        for (auto const& r : s.reasons)
+            reasons.push_back(boost::json::object{{"kind", kind_key(r.kind)}, {"rule", r.rule}, {"count", r.count}});
+        o["rejected_by_reason"] = std::move(reasons);
+        out << boost::json::serialize(o) << "\n";
+        return;
+    }
+    out << "summary: " << s.lines << " lines read\n";
+    out << "  events accepted: " << s.accepted << "\n";
+    out << "  events rejected: " << s.rejected << "\n";
+    for (auto const& r : s.reasons) {
+        out << "    " << to_string(r.kind);
+        if (r.kind != rejection_kind::illegal_transition) out << ": " << r.rule;
+        out << ": " << r.count << "\n";
+    }
+    out << "  malformed lines: " << s.malformed << "\n";
+    out << "  blank lines: " << s.blank << "\n";
+}
+
+}  // namespace hireguard::audit
+
+#endif
