@@ -67,55 +67,6 @@ private:
     std::mt19937_64 engine_;
 };
 
-// Appends a line's JSON text; no allocation once the buffer has grown.
-class line_writer {
-public:
-    void begin(std::uint64_t job, std::uint64_t freelancer, std::string_view event, timestamp at) {
-        text_.clear();
-        text_ += R"({"job":)";
-        number(job);
-        text_ += R"(,"freelancer":)";
-        number(freelancer);
-        text_ += R"(,"event":")";
-        text_ += event;
-        text_ += R"(","at":")";
-        time(at);
-        text_ += '"';
-    }
-    void field(std::string_view key) {
-        text_ += ",\"";
-        text_ += key;
-        text_ += "\":";
-    }
-    void number(std::int64_t n) {
-        char digits[24];
-        auto const r = std::to_chars(digits, digits + sizeof digits, n);
-        text_.append(digits, r.ptr);
-    }
-    void number(std::uint64_t n) {
-        char digits[24];
-        auto const r = std::to_chars(digits, digits + sizeof digits, n);
-        text_.append(digits, r.ptr);
-    }
-    void time(timestamp t) {
-        auto const day = std::chrono::floor<std::chrono::days>(t);
-        std::chrono::year_month_day const ymd{day};
-        std::chrono::hh_mm_ss const hms{t - day};
-        char buf[24];
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                      static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                      static_cast<int>(hms.seconds().count()));
-        text_ += buf;
-    }
-    void raw(std::string_view s) { text_ += s; }
-    void end() { text_ += "}\n"; }
-    [[nodiscard]] std::string const& text() const noexcept { return text_; }
-
-private:
-    std::string text_;
-};
-
 // An event with its payload, ready to be checked and written.
 using any_event = hireguard::any_event;
 
@@ -408,10 +359,10 @@ private:
         ++(accepted ? accepted_ : rejected_);
         format(c, e);
         if (c.held.empty() && rng_.chance(opt_.late)) {
-            c.held = writer_.text();
+            c.held = line_;
             return;
         }
-        write(writer_.text());
+        write(line_);
         flush_held(c);
     }
 
@@ -421,43 +372,12 @@ private:
         c.held.clear();
     }
 
+    // The line of an event, as the library's codec writes it: what each
+    // event carries comes from its description (Boost.Describe).
     void format(candidacy const& c, any_event const& e) {
-        std::visit(
-            [&](auto const& event) {
-                using E = std::decay_t<decltype(event)>;
-                writer_.begin(c.job, c.freelancer, E::name, *event.at);
-                if constexpr (hireguard::json_codec::with_terms<E>) {
-                    writer_.field("terms");
-                    writer_.raw(event.terms.kind == hireguard::contract_kind::hourly ? R"({"kind":"hourly")"
-                                                                                     : R"({"kind":"fixed_price")");
-                    writer_.field(event.terms.kind == hireguard::contract_kind::hourly ? "hourly_rate"
-                                                                                       : "first_milestone");
-                    writer_.number(event.terms.kind == hireguard::contract_kind::hourly
-                                       ? event.terms.hourly_rate.cents()
-                                       : event.terms.first_milestone.cents());
-                    if (event.terms.start_date) {
-                        writer_.field("start_date");
-                        writer_.raw("\"");
-                        writer_.time(*event.terms.start_date);
-                        writer_.raw("\"");
-                    }
-                    writer_.raw("}");
-                }
-                if constexpr (hireguard::json_codec::with_minutes<E>) {
-                    writer_.field("minutes");
-                    writer_.number(static_cast<std::int64_t>(event.minutes.count()));
-                }
-                if constexpr (hireguard::json_codec::with_amount<E>) {
-                    writer_.field("amount");
-                    writer_.number(event.amount.cents());
-                }
-                if constexpr (hireguard::json_codec::with_party<E>) {
-                    writer_.field("by");
-                    writer_.raw(event.by == hireguard::party::client ? R"("client")" : R"("freelancer")");
-                }
-                writer_.end();
-            },
-            e);
+        line_ = hireguard::encode_event(
+            hireguard::logged_event{hireguard::job_id{c.job}, hireguard::freelancer_id{c.freelancer}, e});
+        line_ += '\n';
     }
 
     void write_malformed() {
@@ -506,7 +426,7 @@ private:
     dice rng_;
     std::FILE* out_;
     std::vector<candidacy> pool_;
-    line_writer writer_;
+    std::string line_;
     std::uint64_t last_freelancer_ = 0;
     std::uint64_t lines_ = 0;
     std::uint64_t accepted_ = 0;

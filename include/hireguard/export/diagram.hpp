@@ -16,6 +16,9 @@
 #include <type_traits>
 #include <vector>
 
+#include <boost/describe/enum.hpp>
+
+#include <hireguard/core/detail/enum_name.hpp>
 #include <hireguard/core/detail/type_list.hpp>
 #include <hireguard/core/rules.hpp>
 #include <hireguard/core/table.hpp>
@@ -28,22 +31,13 @@ namespace hireguard {
 ///
 ///     static_assert(hireguard::state_kind::hired != hireguard::state_kind::terminal);
 enum class state_kind : unsigned char { initial, open, hired, terminal };
+BOOST_DESCRIBE_ENUM(state_kind, initial, open, hired, terminal)
 
 /// "initial", "open", "hired" or "terminal", as the JSON export writes it.
 ///
 ///     static_assert(hireguard::to_string(hireguard::state_kind::hired) == "hired");
 [[nodiscard]] constexpr std::string_view to_string(state_kind k) noexcept {
-    switch (k) {
-        case state_kind::initial:
-            return "initial";
-        case state_kind::open:
-            return "open";
-        case state_kind::hired:
-            return "hired";
-        case state_kind::terminal:
-            return "terminal";
-    }
-    return "open";
+    return detail::enum_name(k);
 }
 
 namespace detail {

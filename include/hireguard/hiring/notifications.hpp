@@ -16,6 +16,9 @@
 #include <type_traits>
 #include <variant>
 
+#include <boost/describe/enum.hpp>
+
+#include <hireguard/core/detail/enum_name.hpp>
 #include <hireguard/core/table.hpp>
 #include <hireguard/core/verdict.hpp>
 #include <hireguard/hiring/events.hpp>
@@ -36,32 +39,13 @@ enum class notification_kind : std::uint8_t {
     contract_resumed,     ///< `resume`
     contract_ended,       ///< `end_contract`
 };
+BOOST_DESCRIBE_ENUM(notification_kind, invitation_received, proposal_received, offer_received, contract_began,
+                    hired_not_started, proposal_declined, milestone_submitted, contract_paused, contract_resumed,
+                    contract_ended)
 
 /// The kind's name, such as "contract_began".
 [[nodiscard]] constexpr std::string_view to_string(notification_kind k) noexcept {
-    switch (k) {
-        case notification_kind::invitation_received:
-            return "invitation_received";
-        case notification_kind::proposal_received:
-            return "proposal_received";
-        case notification_kind::offer_received:
-            return "offer_received";
-        case notification_kind::contract_began:
-            return "contract_began";
-        case notification_kind::hired_not_started:
-            return "hired_not_started";
-        case notification_kind::proposal_declined:
-            return "proposal_declined";
-        case notification_kind::milestone_submitted:
-            return "milestone_submitted";
-        case notification_kind::contract_paused:
-            return "contract_paused";
-        case notification_kind::contract_resumed:
-            return "contract_resumed";
-        case notification_kind::contract_ended:
-            return "contract_ended";
-    }
-    return "unknown";
+    return detail::enum_name(k);
 }
 
 /// The notification an accepted `Event` that led into the state named

@@ -10,8 +10,8 @@
 #include <string_view>
 
 #include <boost/describe/enum.hpp>
-#include <boost/describe/enumerators.hpp>
-#include <boost/mp11/algorithm.hpp>
+
+#include <hireguard/core/detail/enum_name.hpp>
 
 namespace hireguard {
 
@@ -93,19 +93,6 @@ BOOST_DESCRIBE_ENUM(party, client, freelancer)
 /// How a contract pays.
 enum class contract_kind : std::uint8_t { hourly, fixed_price };
 BOOST_DESCRIBE_ENUM(contract_kind, hourly, fixed_price)
-
-namespace detail {
-// The name of a value of an enumeration described with BOOST_DESCRIBE_ENUM:
-// the one list of its names, for to_string and the JSON codecs alike.
-template <class E>
-[[nodiscard]] constexpr std::string_view enum_name(E e) noexcept {
-    std::string_view name = "unknown";
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-        if (d.value == e) name = d.name;
-    });
-    return name;
-}
-}  // namespace detail
 
 /// The name of a party: "client" or "freelancer".
 ///
