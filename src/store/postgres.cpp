@@ -1,0 +1,564 @@
+// hireguard::store::postgres_backend: the store's backend on PostgreSQL, through libpq.
+#include <hireguard/store/postgres.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <libpq-fe.h>
+
+#include "common.hpp"
+#include "hireguard_postgres_schema.hpp"  // detail::postgres_schema_sql, generated from sql/postgres/schema.sql
+
+namespace hireguard::store {
+
+namespace detail {
+
+namespace {
+
+constexpr std::string_view adapter = "hireguard::postgres";
+
+// Taken for the length of the transaction that checks and creates the
+// schema, so that two servers starting at once create it once ("hireguard"
+// in ASCII, an arbitrary key of this library's own).
+constexpr char const* schema_lock = "SELECT pg_advisory_xact_lock(7526466928519717732)";
+
+// The statements a connection prepares once, by name (their index).
+enum class sql : std::size_t {
+    load_job,
+    load_candidacy,
+    load_candidacies,
+    find_event,
+    insert_job,
+    update_job,
+    insert_candidacy,
+    update_candidacy,
+    record_event,
+    enqueue,
+    undelivered,
+    mark_delivered,
+    events,
+    count
+};
+
+struct statement_text {
+    char const* name;
+    char const* text;
+};
+
+constexpr std::array<statement_text, static_cast<std::size_t>(sql::count)> sql_text{{
+    {"hireguard_load_job", "SELECT openings, open, closed_at, hires, policy, version FROM jobs WHERE job = $1::bigint"},
+    {"hireguard_load_candidacy",
+     "SELECT state, origin, snapshot, version FROM candidacies WHERE job = $1::bigint AND freelancer = $2::bigint"},
+    {"hireguard_load_candidacies",
+     "SELECT freelancer, state, origin, snapshot, version FROM candidacies WHERE job = $1::bigint ORDER BY freelancer"},
+    {"hireguard_find_event", "SELECT version FROM events WHERE id = $1::text"},
+    {"hireguard_insert_job",
+     "INSERT INTO jobs (job, openings, open, closed_at, hires, policy, version) "
+     "VALUES ($1::bigint, $2::bigint, $3::boolean, $4::text, $5::bigint, $6::text, 1)"},
+    {"hireguard_update_job",
+     "UPDATE jobs SET openings = $2::bigint, open = $3::boolean, closed_at = $4::text, hires = $5::bigint, "
+     "policy = $6::text, version = $8::bigint WHERE job = $1::bigint AND version = $7::bigint"},
+    {"hireguard_insert_candidacy",
+     "INSERT INTO candidacies (job, freelancer, state, origin, snapshot, version) "
+     "VALUES ($1::bigint, $2::bigint, $3::text, $4::text, $5::text, 1)"},
+    {"hireguard_update_candidacy",
+     "UPDATE candidacies SET state = $3::text, origin = $4::text, snapshot = $5::text, version = $7::bigint "
+     "WHERE job = $1::bigint AND freelancer = $2::bigint AND version = $6::bigint"},
+    // The counter row's lock, held to the end of the transaction, puts the
+    // sequences in commit order (see postgres.hpp).
+    {"hireguard_record_event",
+     "WITH next AS (UPDATE event_counter SET last = last + 1 RETURNING last) "
+     "INSERT INTO events (sequence, id, job, freelancer, version, line) "
+     "SELECT next.last, $1::text, $2::bigint, $3::bigint, $4::bigint, $5::text FROM next"},
+    {"hireguard_enqueue",
+     "INSERT INTO outbox (id, job, freelancer, kind, payload) "
+     "VALUES ($1::text, $2::bigint, $3::bigint, $4::text, $5::text) ON CONFLICT (id) DO NOTHING"},
+    {"hireguard_undelivered",
+     "SELECT id, job, freelancer, kind, payload FROM outbox WHERE NOT delivered ORDER BY position LIMIT $1::bigint"},
+    {"hireguard_mark_delivered", "UPDATE outbox SET delivered = TRUE WHERE id = $1::text AND NOT delivered"},
+    {"hireguard_events",
+     "SELECT sequence, id, job, freelancer, version, line FROM events WHERE sequence > $1::bigint "
+     "ORDER BY sequence LIMIT $2::bigint"},
+}};
+
+struct result_deleter {
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using result_ptr = std::unique_ptr<PGresult, result_deleter>;
+
+std::string trimmed(char const* message) {
+    std::string s = message ? message : "";
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+// A failed statement: what a retry can cure (a serialization failure, a
+// deadlock, a lock timeout, an existing key) is `conflict`; anything else is
+// `backend_error`, with the server's message.
+[[noreturn]] void fail(PGconn* conn, PGresult const* r, std::string_view what) {
+    char const* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    std::string message = trimmed(r ? PQresultErrorMessage(r) : nullptr);
+    if (message.empty()) message = trimmed(PQerrorMessage(conn));
+    std::string const text = std::string(adapter) + ": " + std::string(what) + ": " + message;
+    std::string_view const code = state ? state : "";
+    if (code == "40001" || code == "40P01" || code == "55P03" || code == "23505") throw conflict(text);
+    throw backend_error(text);
+}
+
+// Text parameters of a prepared statement, kept alive for its call.
+class parameters {
+public:
+    parameters& add(std::int64_t v) {
+        numbers_.push_back(std::to_string(v));
+        kinds_.push_back(kind::number);
+        return *this;
+    }
+    parameters& add(std::string_view v) {
+        texts_.push_back(v);
+        kinds_.push_back(kind::text);
+        return *this;
+    }
+    parameters& add(bool v) {
+        kinds_.push_back(v ? kind::yes : kind::no);
+        return *this;
+    }
+    parameters& add(std::optional<std::string> const& v) {
+        if (v) return add(std::string_view{*v});
+        kinds_.push_back(kind::null);
+        return *this;
+    }
+    parameters& add_null() {
+        kinds_.push_back(kind::null);
+        return *this;
+    }
+
+    // The values and lengths libpq reads, valid while this object is unchanged.
+    void lay_out() {
+        values_.clear();
+        lengths_.clear();
+        std::size_t n = 0;
+        std::size_t t = 0;
+        for (auto k : kinds_) {
+            switch (k) {
+                case kind::number:
+                    values_.push_back(numbers_[n].c_str());
+                    lengths_.push_back(0);
+                    ++n;
+                    break;
+                case kind::text:
+                    // A null pointer would be SQL's NULL: an empty text is "".
+                    values_.push_back(texts_[t].empty() ? "" : texts_[t].data());
+                    lengths_.push_back(static_cast<int>(texts_[t].size()));
+                    ++t;
+                    break;
+                case kind::yes:
+                case kind::no:
+                    values_.push_back(k == kind::yes ? "t" : "f");
+                    lengths_.push_back(0);
+                    break;
+                case kind::null:
+                    values_.push_back(nullptr);
+                    lengths_.push_back(0);
+                    break;
+            }
+        }
+    }
+    [[nodiscard]] int size() const { return static_cast<int>(values_.size()); }
+    [[nodiscard]] char const* const* values() const { return values_.data(); }
+    [[nodiscard]] int const* lengths() const { return lengths_.data(); }
+    // Texts in binary format, which for PostgreSQL's text is the bytes
+    // themselves: libpq sends them by length, with no copy to terminate
+    // them. Numbers and booleans in text format.
+    [[nodiscard]] int const* formats() {
+        formats_.assign(values_.size(), 0);
+        for (std::size_t i = 0; i < kinds_.size(); ++i)
+            if (kinds_[i] == kind::text) formats_[i] = 1;
+        return formats_.data();
+    }
+
+private:
+    enum class kind { number, text, yes, no, null };
+    std::vector<std::string> numbers_;
+    std::vector<std::string_view> texts_;
+    std::vector<kind> kinds_;
+    std::vector<char const*> values_;
+    std::vector<int> lengths_;
+    std::vector<int> formats_;
+};
+
+std::int64_t integer(PGresult const* r, int row, int column) {
+    char const* p = PQgetvalue(r, row, column);
+    std::int64_t v = 0;
+    auto const [end, ec] = std::from_chars(p, p + std::strlen(p), v);
+    if (ec != std::errc{})
+        throw backend_error(std::string(adapter) + ": not an integer in column " + PQfname(r, column) + ": " + p);
+    return v;
+}
+std::uint64_t count(PGresult const* r, int row, int column) {
+    return to_unsigned(integer(r, row, column));
+}
+std::string text(PGresult const* r, int row, int column) {
+    return std::string(PQgetvalue(r, row, column), static_cast<std::size_t>(PQgetlength(r, row, column)));
+}
+bool boolean(PGresult const* r, int row, int column) {
+    return PQgetvalue(r, row, column)[0] == 't';
+}
+
+}  // namespace
+
+struct postgres_connection {
+    PGconn* conn = nullptr;
+    bool in_transaction = false;
+
+    postgres_connection() = default;
+    postgres_connection(postgres_connection const&) = delete;
+    postgres_connection& operator=(postgres_connection const&) = delete;
+    ~postgres_connection() { PQfinish(conn); }
+
+    // A statement without parameters (BEGIN, COMMIT, the schema).
+    result_ptr exec(char const* text, std::string_view what) {
+        result_ptr r{PQexec(conn, text)};
+        auto const status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn, r.get(), what);
+        return r;
+    }
+
+    // A prepared statement.
+    result_ptr run(sql which, parameters& p, std::string_view what) {
+        p.lay_out();
+        auto const& s = sql_text[static_cast<std::size_t>(which)];
+        result_ptr r{PQexecPrepared(conn, s.name, p.size(), p.values(), p.lengths(), p.formats(), 0)};
+        auto const status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn, r.get(), what);
+        return r;
+    }
+
+    void prepare() {
+        for (auto const& s : sql_text) {
+            result_ptr r{PQprepare(conn, s.name, s.text, 0, nullptr)};
+            if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail(conn, r.get(), "preparing the statements");
+        }
+    }
+
+    // A connection lost since the last call is opened again, with its
+    // statements: the transaction that lost it failed, the next one need not.
+    void ensure_connected() {
+        if (PQstatus(conn) == CONNECTION_OK) return;
+        PQreset(conn);
+        if (PQstatus(conn) != CONNECTION_OK)
+            throw backend_error(std::string(adapter) + ": reconnecting: " + trimmed(PQerrorMessage(conn)));
+        prepare();
+    }
+
+    void rollback() noexcept {
+        in_transaction = false;
+        if (PQstatus(conn) != CONNECTION_OK) return;
+        PQclear(PQexec(conn, "ROLLBACK"));
+    }
+
+    void refuse_in_transaction(std::string_view what) const {
+        if (in_transaction)
+            throw backend_error(std::string(adapter) + ": " + std::string(what) +
+                                " while a transaction of this backend is open");
+    }
+};
+
+namespace {
+
+// Creates the schema in a database without one, and checks the version of any.
+void check_schema(postgres_connection& c) {
+    c.exec("BEGIN", "opening the database");
+    try {
+        c.exec(schema_lock, "locking the schema");
+        auto const found = c.exec("SELECT to_regclass('hireguard_schema') IS NOT NULL", "reading the schema");
+        if (!boolean(found.get(), 0, 0)) c.exec(postgres_schema_sql, "creating the schema");
+        auto const v = c.exec("SELECT version FROM hireguard_schema", "reading the schema version");
+        if (PQntuples(v.get()) != 1 || integer(v.get(), 0, 0) != schema_version)
+            throw backend_error(
+                std::string(adapter) + ": the database has schema version " +
+                (PQntuples(v.get()) == 1 ? std::to_string(integer(v.get(), 0, 0)) : std::string("(none)")) +
+                "; this hireguard reads and writes version " + std::to_string(schema_version));
+        c.exec("COMMIT", "creating the schema");
+    } catch (...) {
+        c.rollback();
+        throw;
+    }
+}
+
+class postgres_transaction final : public transaction {
+public:
+    explicit postgres_transaction(postgres_connection& c) : c_(c) {}
+    ~postgres_transaction() override {
+        if (active_) c_.rollback();
+    }
+
+    std::optional<job_row> load_job(std::uint64_t job) override {
+        return guarded([&]() -> std::optional<job_row> {
+            parameters p;
+            p.add(to_stored(job, adapter, "job"));
+            auto const r = c_.run(sql::load_job, p, "load_job");
+            if (PQntuples(r.get()) == 0) return std::nullopt;
+            job_row row;
+            row.job = job;
+            row.openings = static_cast<std::uint32_t>(count(r.get(), 0, 0));
+            row.open = boolean(r.get(), 0, 1);
+            if (!PQgetisnull(r.get(), 0, 2)) row.closed_at = text(r.get(), 0, 2);
+            row.hires = static_cast<std::uint32_t>(count(r.get(), 0, 3));
+            row.policy = text(r.get(), 0, 4);
+            row.version = count(r.get(), 0, 5);
+            return row;
+        });
+    }
+
+    std::optional<candidacy_row> load_candidacy(std::uint64_t job, std::uint64_t freelancer) override {
+        return guarded([&]() -> std::optional<candidacy_row> {
+            parameters p;
+            p.add(to_stored(job, adapter, "job")).add(to_stored(freelancer, adapter, "freelancer"));
+            auto const r = c_.run(sql::load_candidacy, p, "load_candidacy");
+            if (PQntuples(r.get()) == 0) return std::nullopt;
+            return candidacy_row{
+                job, freelancer, text(r.get(), 0, 0), text(r.get(), 0, 1), text(r.get(), 0, 2), count(r.get(), 0, 3)};
+        });
+    }
+
+    std::vector<candidacy_row> load_candidacies(std::uint64_t job) override {
+        return guarded([&] {
+            parameters p;
+            p.add(to_stored(job, adapter, "job"));
+            auto const r = c_.run(sql::load_candidacies, p, "load_candidacies");
+            std::vector<candidacy_row> rows;
+            for (int i = 0; i < PQntuples(r.get()); ++i)
+                rows.push_back(candidacy_row{job, count(r.get(), i, 0), text(r.get(), i, 1), text(r.get(), i, 2),
+                                             text(r.get(), i, 3), count(r.get(), i, 4)});
+            return rows;
+        });
+    }
+
+    std::optional<std::uint64_t> find_event(std::string_view id) override {
+        return guarded([&]() -> std::optional<std::uint64_t> {
+            if (id.empty()) return std::nullopt;
+            parameters p;
+            p.add(id);
+            auto const r = c_.run(sql::find_event, p, "find_event");
+            if (PQntuples(r.get()) == 0) return std::nullopt;
+            return count(r.get(), 0, 0);
+        });
+    }
+
+    void insert_job(job_row const& row) override {
+        guarded([&] {
+            parameters p;
+            p.add(to_stored(row.job, adapter, "job"))
+                .add(std::int64_t{row.openings})
+                .add(row.open)
+                .add(row.closed_at)
+                .add(std::int64_t{row.hires})
+                .add(std::string_view{row.policy});
+            c_.run(sql::insert_job, p, "insert_job");
+        });
+    }
+
+    void update_job(job_row const& row, std::uint64_t expected) override {
+        guarded([&] {
+            parameters p;
+            p.add(to_stored(row.job, adapter, "job"))
+                .add(std::int64_t{row.openings})
+                .add(row.open)
+                .add(row.closed_at)
+                .add(std::int64_t{row.hires})
+                .add(std::string_view{row.policy})
+                .add(to_stored(expected, adapter, "version"))
+                .add(next_version(expected, adapter));
+            if (changed(c_.run(sql::update_job, p, "update_job")) == 0)
+                throw conflict(std::string(adapter) + ": job " + std::to_string(row.job) + " is not at version " +
+                               std::to_string(expected));
+        });
+    }
+
+    void insert_candidacy(candidacy_row const& row) override {
+        guarded([&] {
+            parameters p;
+            p.add(to_stored(row.job, adapter, "job"))
+                .add(to_stored(row.freelancer, adapter, "freelancer"))
+                .add(std::string_view{row.state})
+                .add(std::string_view{row.origin})
+                .add(std::string_view{row.snapshot});
+            c_.run(sql::insert_candidacy, p, "insert_candidacy");
+        });
+    }
+
+    void update_candidacy(candidacy_row const& row, std::uint64_t expected) override {
+        guarded([&] {
+            parameters p;
+            p.add(to_stored(row.job, adapter, "job"))
+                .add(to_stored(row.freelancer, adapter, "freelancer"))
+                .add(std::string_view{row.state})
+                .add(std::string_view{row.origin})
+                .add(std::string_view{row.snapshot})
+                .add(to_stored(expected, adapter, "version"))
+                .add(next_version(expected, adapter));
+            if (changed(c_.run(sql::update_candidacy, p, "update_candidacy")) == 0)
+                throw conflict(std::string(adapter) + ": candidacy " + std::to_string(row.job) + "/" +
+                               std::to_string(row.freelancer) + " is not at version " + std::to_string(expected));
+        });
+    }
+
+    void record_event(committed_event const& e) override {
+        guarded([&] {
+            parameters p;
+            if (e.id.empty()) {
+                p.add_null();
+            } else {
+                p.add(std::string_view{e.id});
+            }
+            p.add(to_stored(e.job, adapter, "job"))
+                .add(to_stored(e.freelancer, adapter, "freelancer"))
+                .add(to_stored(e.version, adapter, "version"))
+                .add(std::string_view{e.line});
+            c_.run(sql::record_event, p, "record_event");
+        });
+    }
+
+    void enqueue(outbox_message const& m) override {
+        guarded([&] {
+            parameters p;
+            p.add(std::string_view{m.id})
+                .add(to_stored(m.job, adapter, "job"))
+                .add(to_stored(m.freelancer, adapter, "freelancer"))
+                .add(std::string_view{m.kind})
+                .add(std::string_view{m.payload});
+            c_.run(sql::enqueue, p, "enqueue");
+        });
+    }
+
+    void commit() override {
+        guarded([&] {
+            auto const r = c_.exec("COMMIT", "commit");
+            // COMMIT of a transaction the server had aborted answers ROLLBACK.
+            if (std::string_view{PQcmdStatus(r.get())} != "COMMIT")
+                throw backend_error(std::string(adapter) + ": commit: the server rolled the transaction back");
+            active_ = false;
+            c_.in_transaction = false;
+        });
+    }
+
+private:
+    static std::uint64_t changed(result_ptr const& r) {
+        char const* n = PQcmdTuples(r.get());
+        std::uint64_t v = 0;
+        std::from_chars(n, n + std::strlen(n), v);
+        return v;
+    }
+
+    // Runs one call of the transaction; a call that throws rolls it back
+    // (PostgreSQL refuses every statement of a transaction after an error),
+    // and the calls after it are refused.
+    template <class F>
+    auto guarded(F const& f) -> decltype(f()) {
+        if (!active_)
+            throw backend_error(std::string(adapter) +
+                                ": the transaction is over (committed, or rolled back by an error)");
+        try {
+            return f();
+        } catch (...) {
+            active_ = false;
+            c_.rollback();
+            throw;
+        }
+    }
+
+    postgres_connection& c_;
+    bool active_ = true;
+};
+
+}  // namespace
+
+}  // namespace detail
+
+postgres_backend::postgres_backend(std::string const& conninfo) : db_(std::make_unique<detail::postgres_connection>()) {
+    auto& c = *db_;
+    c.conn = PQconnectdb(conninfo.c_str());
+    if (!c.conn) throw backend_error(std::string(detail::adapter) + ": out of memory");
+    if (PQstatus(c.conn) != CONNECTION_OK)
+        throw backend_error(std::string(detail::adapter) +
+                            ": cannot connect: " + detail::trimmed(PQerrorMessage(c.conn)));
+    if (PQsetClientEncoding(c.conn, "UTF8") != 0)
+        throw backend_error(std::string(detail::adapter) +
+                            ": cannot use UTF8: " + detail::trimmed(PQerrorMessage(c.conn)));
+    try {
+        detail::check_schema(c);
+    } catch (conflict const& e) {
+        // A concurrent creation is serialized by the advisory lock: a
+        // conflict here is not for the store to retry.
+        throw backend_error(e.what());
+    }
+    c.prepare();
+}
+
+postgres_backend::~postgres_backend() = default;
+
+std::unique_ptr<transaction> postgres_backend::begin() {
+    auto& c = *db_;
+    c.refuse_in_transaction("begin()");
+    c.ensure_connected();
+    c.exec("BEGIN ISOLATION LEVEL READ COMMITTED", "begin");
+    c.in_transaction = true;
+    try {
+        return std::make_unique<detail::postgres_transaction>(c);
+    } catch (...) {
+        c.rollback();
+        throw;
+    }
+}
+
+std::vector<outbox_message> postgres_backend::undelivered(std::size_t limit) {
+    auto& c = *db_;
+    c.refuse_in_transaction("undelivered()");
+    c.ensure_connected();
+    detail::parameters p;
+    p.add(detail::to_limit(limit));
+    auto const r = c.run(detail::sql::undelivered, p, "undelivered");
+    std::vector<outbox_message> out;
+    for (int i = 0; i < PQntuples(r.get()); ++i)
+        out.push_back(outbox_message{detail::text(r.get(), i, 0), detail::count(r.get(), i, 1),
+                                     detail::count(r.get(), i, 2), detail::text(r.get(), i, 3),
+                                     detail::text(r.get(), i, 4)});
+    return out;
+}
+
+void postgres_backend::mark_delivered(std::string_view id) {
+    auto& c = *db_;
+    c.refuse_in_transaction("mark_delivered()");
+    c.ensure_connected();
+    detail::parameters p;
+    p.add(id);
+    c.run(detail::sql::mark_delivered, p, "mark_delivered");
+}
+
+std::vector<committed_event> postgres_backend::events(std::uint64_t after, std::size_t limit) {
+    auto& c = *db_;
+    c.refuse_in_transaction("events()");
+    c.ensure_connected();
+    detail::parameters p;
+    p.add(static_cast<std::int64_t>(std::min(after, detail::largest_stored))).add(detail::to_limit(limit));
+    auto const r = c.run(detail::sql::events, p, "events");
+    std::vector<committed_event> out;
+    for (int i = 0; i < PQntuples(r.get()); ++i)
+        out.push_back(committed_event{detail::count(r.get(), i, 0),
+                                      PQgetisnull(r.get(), i, 1) ? std::string{} : detail::text(r.get(), i, 1),
+                                      detail::count(r.get(), i, 2), detail::count(r.get(), i, 3),
+                                      detail::count(r.get(), i, 4), detail::text(r.get(), i, 5)});
+    return out;
+}
+
+}  // namespace hireguard::store
