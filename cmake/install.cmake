@@ -1,10 +1,12 @@
 # `cmake --install` for hireguard: the headers, a CMake package
 # (find_package(hireguard CONFIG) gives hireguard::hireguard, and hireguard::json
-# when Boost.JSON is found), its version file, and hireguard.pc for pkg-config.
+# when Boost.JSON is found; COMPONENTS sqlite postgres, the store's adapters),
+# its version file, hireguard.pc for pkg-config, and the store's SQL schemas.
 # Included from the root CMakeLists.txt when HIREGUARD_INSTALL is on.
 #
 # The library is header-only, so the package files go under the
 # architecture-independent datadir: share/cmake/hireguard, share/pkgconfig.
+# The store's adapters are compiled: their libraries go to the libdir.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -29,6 +31,21 @@ if(TARGET hireguard_json)
   install(TARGETS hireguard_json EXPORT hireguardJsonTargets)
   install(EXPORT hireguardJsonTargets NAMESPACE hireguard:: DESTINATION ${HIREGUARD_INSTALL_CMAKEDIR})
 endif()
+
+# The store's adapters, compiled libraries, each in an export set of its own
+# that the package config loads when its component is asked for
+# (COMPONENTS sqlite postgres), after finding the client library it links.
+if(TARGET hireguard_sqlite)
+  install(TARGETS hireguard_sqlite EXPORT hireguardSqliteTargets)
+  install(EXPORT hireguardSqliteTargets NAMESPACE hireguard:: DESTINATION ${HIREGUARD_INSTALL_CMAKEDIR})
+endif()
+if(TARGET hireguard_postgres)
+  install(TARGETS hireguard_postgres EXPORT hireguardPostgresTargets)
+  install(EXPORT hireguardPostgresTargets NAMESPACE hireguard:: DESTINATION ${HIREGUARD_INSTALL_CMAKEDIR})
+endif()
+# The schemas the adapters create, for a host's own migrations and tools.
+install(FILES ${PROJECT_SOURCE_DIR}/sql/sqlite/schema.sql DESTINATION ${CMAKE_INSTALL_DATADIR}/hireguard/sql/sqlite)
+install(FILES ${PROJECT_SOURCE_DIR}/sql/postgres/schema.sql DESTINATION ${CMAKE_INSTALL_DATADIR}/hireguard/sql/postgres)
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/hireguardConfig.cmake.in
                               ${PROJECT_BINARY_DIR}/hireguardConfig.cmake

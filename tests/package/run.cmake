@@ -7,7 +7,8 @@
 #   STEP=add_subdirectory  build and run the consumer with add_subdirectory(<source>)
 #   STEP=fetchcontent      build and run the consumer with FetchContent (SOURCE_DIR, no network)
 # Other variables: SOURCE (hireguard's source tree), WORK (scratch directory),
-# CXX (the compiler of the build), JSON (ON to use hireguard::json too),
+# CXX (the compiler of the build), JSON (ON to use hireguard::json too), SQLITE and
+# POSTGRES (ON to build, install and use hireguard::sqlite, hireguard::postgres),
 # GENERATOR (CMake generator), PKG_CONFIG.
 cmake_minimum_required(VERSION 3.25)
 
@@ -28,11 +29,18 @@ function(consumer_run step)
   set(build ${WORK}/${step})
   file(REMOVE_RECURSE ${build})
   run(${CMAKE_COMMAND} -S ${consumer} -B ${build} -G ${GENERATOR} -DCMAKE_CXX_COMPILER=${CXX}
-      -DHIREGUARD_CONSUMER_MODE=${step} -DHIREGUARD_CONSUMER_JSON=${JSON} ${ARGN})
+      -DHIREGUARD_CONSUMER_MODE=${step} -DHIREGUARD_CONSUMER_JSON=${JSON} -DHIREGUARD_CONSUMER_SQLITE=${SQLITE}
+      -DHIREGUARD_CONSUMER_POSTGRES=${POSTGRES} ${ARGN})
   run(${CMAKE_COMMAND} --build ${build})
   run(${build}/consumer)
   if(JSON)
     run(${build}/json_consumer)
+  endif()
+  if(SQLITE)
+    run(${build}/sqlite_consumer)
+  endif()
+  if(POSTGRES)
+    run(${build}/postgres_consumer)
   endif()
 endfunction()
 
@@ -40,17 +48,24 @@ if(STEP STREQUAL "install")
   file(REMOVE_RECURSE ${WORK}/hireguard-build ${prefix})
   run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK}/hireguard-build -G ${GENERATOR} -DCMAKE_CXX_COMPILER=${CXX}
       -DCMAKE_INSTALL_PREFIX=${prefix} -DHIREGUARD_BUILD_TESTS=OFF -DHIREGUARD_BUILD_EXAMPLES=OFF
-      -DHIREGUARD_BUILD_TOOLS=OFF)
+      -DHIREGUARD_BUILD_TOOLS=OFF -DHIREGUARD_BUILD_SQLITE=${SQLITE} -DHIREGUARD_BUILD_POSTGRES=${POSTGRES})
   run(${CMAKE_COMMAND} --build ${WORK}/hireguard-build)
   run(${CMAKE_COMMAND} --install ${WORK}/hireguard-build)
   foreach(file IN ITEMS include/hireguard/hireguard.hpp include/hireguard/export/diagram.hpp
                         include/hireguard/core/machine.hpp include/hireguard/hiring/lifecycle.hpp
                         share/cmake/hireguard/hireguardConfig.cmake share/cmake/hireguard/hireguardConfigVersion.cmake
-                        share/cmake/hireguard/hireguardTargets.cmake share/pkgconfig/hireguard.pc)
+                        share/cmake/hireguard/hireguardTargets.cmake share/pkgconfig/hireguard.pc
+                        share/hireguard/sql/sqlite/schema.sql share/hireguard/sql/postgres/schema.sql)
     if(NOT EXISTS ${prefix}/${file})
       message(FATAL_ERROR "not installed: ${file}")
     endif()
   endforeach()
+  if(SQLITE AND NOT EXISTS ${prefix}/share/cmake/hireguard/hireguardSqliteTargets.cmake)
+    message(FATAL_ERROR "not installed: hireguard::sqlite's export set")
+  endif()
+  if(POSTGRES AND NOT EXISTS ${prefix}/share/cmake/hireguard/hireguardPostgresTargets.cmake)
+    message(FATAL_ERROR "not installed: hireguard::postgres's export set")
+  endif()
 elseif(STEP STREQUAL "find_package")
   # Only the temporary prefix: nothing installed elsewhere on the machine.
   consumer_run(find_package -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
