@@ -2,7 +2,7 @@
 // of examples/background_check.hpp: `screened_data` adds `report_id` to the
 // lifecycle's data, `check_cleared` carries one) through the codecs, with no
 // per-field code of the host's: snapshots, encoded event logs, the decoder,
-// replay, and the host rule's own name in verdicts. The expected JSON is
+// replay, and the host rule's own name in verdicts and diagrams. The expected JSON is
 // written by hand from the example's declarations and docs/persistence.md.
 #include <chrono>
 #include <cstdint>
@@ -14,6 +14,7 @@
 
 #include <boost/json.hpp>
 
+#include <hireguard/export/diagram.hpp>
 #include <hireguard/json/events.hpp>
 #include <hireguard/json/snapshot.hpp>
 
@@ -56,6 +57,15 @@ TEST(HostWorkflow, TheHostRuleReportsUnderItsOwnName) {
     EXPECT_EQ(v.error().rule.name, "report_cited");
     EXPECT_EQ(v.error().kind, rejection_kind::rule_violated);
     EXPECT_EQ(m.state_name(), "background_check");
+}
+
+TEST(HostWorkflow, TheDiagramLabelsTheHostRowWithTheHostRule) {
+    std::string const dot = to_dot<W>("screened");
+    EXPECT_NE(dot.find(R"("background_check" -> "contract_active" [label="check_cleared\n[report_cited]"];)"),
+              std::string::npos)
+        << dot;
+    EXPECT_NE(to_mermaid<W>().find("background_check --> contract_active : check_cleared [report_cited]"),
+              std::string::npos);
 }
 
 TEST(HostWorkflow, TheHostEventIsEncodedWithItsOwnMember) {

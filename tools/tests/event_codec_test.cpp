@@ -331,3 +331,41 @@ TEST(EventCodec, IdsMayBeZeroAndMinusZeroIsZero) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(EventCodec, AnEventIdIsKeptAndWrittenAfterTheCandidacy) {
+    auto const e = decode_event(R"({"job": 3, "freelancer": 42, "id": "msg-8812", "event": "pause"})");
+    EXPECT_EQ(e.id, "msg-8812");
+    EXPECT_EQ(hireguard::encode_event(e), R"({"job":3,"freelancer":42,"id":"msg-8812","event":"pause"})");
+    EXPECT_EQ(decode_event(R"({"job": 3, "freelancer": 42, "event": "pause"})").id, "");
+    EXPECT_EQ(decode_event(R"({"job": 3, "freelancer": 42, "event": "pause", "id": null})").id, "");
+    EXPECT_EQ(hireguard::encode_event(logged_event{hireguard::job_id{3}, hireguard::freelancer_id{42}, ev::pause{}}),
+              R"({"job":3,"freelancer":42,"event":"pause"})");
+    EXPECT_EQ(field_of_error(R"({"job": 3, "freelancer": 42, "event": "pause", "id": 7})"), "id");
+}
+
+TEST(EventCodec, TheDecoderReadsIdsLikeTheDomAndForgetsThemOnTheNextLine) {
+    hireguard::event_decoder d;
+    for (std::string_view line : {
+             R"({"job":3,"freelancer":42,"id":"a-1","event":"pause"})",
+             R"({"job":3,"freelancer":42,"event":"pause"})",
+             R"({"job":3,"freelancer":42,"id":"caf\u00e9","event":"pause"})",
+             R"({"job":3,"freelancer":42,"id":"café","event":"pause"})",
+             R"({"job":3,"freelancer":42,"id":null,"event":"pause"})",
+             R"({"job":3,"freelancer":42,"id":"","event":"pause"})",
+             R"({"job":3,"freelancer":42,"id":["x"],"event":"pause"})",
+         }) {
+        std::string dom;
+        try {
+            dom = hireguard::encode_event(decode_event(line));
+        } catch (hireguard::json_error const& e) {
+            dom = "error at " + e.field() + ": " + e.reason();
+        }
+        EXPECT_EQ(through_decoder(d, line), dom) << line;
+    }
+    EXPECT_EQ(d.decode(R"({"job":3,"freelancer":42,"id":"b-2","event":"pause"})").id, "b-2");
+    EXPECT_EQ(d.decode(R"({"job":3,"freelancer":42,"event":"pause"})").id, "");
+}
+
+}  // namespace

@@ -5,7 +5,8 @@
 // `job` and `freelancer` are unsigned integers, zero included; JSON's `-0` is
 // the number zero and names id 0, on both decoding paths alike (a sign, a
 // fraction or an exponent on any other value makes the line malformed).
-// `event` is the event's name
+// `id`, optional, is the event's id for idempotent delivery (a string;
+// left out, null or "" for none). `event` is the event's name
 // (`Event::name`), `at` its UTC timestamp (may be left out or null: the event
 // then has no time of its own). The payload follows the event's members:
 // `terms` (send_offer, modify_offer: an object, see json/values.hpp),
@@ -58,6 +59,9 @@ struct basic_logged_event {
     job_id job{0};
     freelancer_id freelancer{0};
     event_variant_t<W> event{};
+    /// The event's id, for idempotent delivery (`"id"`), or empty: a store
+    /// applies an id once and reports a second delivery as a duplicate.
+    std::string id{};
 };
 
 /// A logged event of the canonical lifecycle.
@@ -121,7 +125,8 @@ struct line_keys;
 template <class... Events>
 struct line_keys<std::variant<Events...>> {
     [[nodiscard]] static bool known(std::string_view key) noexcept {
-        return key == "job" || key == "freelancer" || key == "event" || (is_member_of<Events>(key) || ...);
+        return key == "job" || key == "freelancer" || key == "id" || key == "event" ||
+               (is_member_of<Events>(key) || ...);
     }
 };
 
@@ -157,7 +162,7 @@ template <class Event>
     });
     for (auto const& kv : o) {
         std::string_view const k = kv.key();
-        if (k == "job" || k == "freelancer" || k == "event" || is_member_of<Event>(k)) continue;
+        if (k == "job" || k == "freelancer" || k == "id" || k == "event" || is_member_of<Event>(k)) continue;
         throw json_error(json_codec::path(where, k), "not a field of " + std::string(Event::name));
     }
     return e;
@@ -275,6 +280,7 @@ struct fast_fields {
     money amount{};
     party by = party::client;
     offer_terms terms{};
+    std::string id;
     unsigned seen = 0;  // bits of `key`
 };
 
@@ -299,6 +305,7 @@ struct fast_reader {
         t_hourly_rate = 1U << 9,
         t_first_milestone = 1U << 10,
         t_start_date = 1U << 11,
+        k_id = 1U << 12,
     };
     static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
     static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
@@ -357,6 +364,8 @@ struct fast_reader {
                 id = k_freelancer;
             } else if (is(k, "at")) {
                 id = k_at;
+            } else if (is(k, "id")) {
+                id = k_id;
             } else if (is(k, "minutes")) {
                 id = k_minutes;
             } else if (is(k, "terms")) {
@@ -383,6 +392,12 @@ struct fast_reader {
 
     bool on_string(std::string_view s, std::size_t /*n*/, boost::system::error_code& ec) {
         switch (current) {
+            case k_id:
+                // ASCII only: the DOM decides whether other bytes are UTF-8.
+                for (char const c : s)
+                    if (static_cast<unsigned char>(c) >= 0x80) return stop(ec);
+                f.id.assign(s);
+                return true;
             case k_event:
                 if (auto i = event_table<Variant>::find(s)) {
                     f.event = *i;
@@ -542,6 +557,11 @@ void decode_logged(boost::json::object const& o, std::string_view where, basic_l
     if (freelancer == nullptr) throw json_error(json_codec::path(where, "freelancer"), "missing");
     out.job = job_id{read_u64(*job, where, "job")};
     out.freelancer = freelancer_id{read_u64(*freelancer, where, "freelancer")};
+    if (auto const* id = o.if_contains("id"); id != nullptr && !id->is_null()) {
+        out.id.assign(json_codec::to_string_view(*id, json_codec::path(where, "id")));
+    } else {
+        out.id.clear();
+    }
 }
 
 // `event`, then `at` when the event has a time, then the payload's members
@@ -628,6 +648,7 @@ template <workflow W>
     boost::json::object o;
     o["job"] = e.job.value();
     o["freelancer"] = e.freelancer.value();
+    if (!e.id.empty()) o["id"] = e.id;
     std::visit([&](auto const& ev) { hireguard::detail::encode_event_members(o, ev); }, e.event);
     return o;
 }
@@ -718,6 +739,11 @@ private:
         if (!hireguard::detail::fast_builders<event_variant_t<W>>::table[f.event](f, out.event)) return false;
         out.job = job_id{f.job};
         out.freelancer = freelancer_id{f.freelancer};
+        if ((f.seen & reader::k_id) != 0) {
+            out.id.assign(f.id);
+        } else {
+            out.id.clear();
+        }
         return true;
     }
 
