@@ -157,7 +157,7 @@ public:
     /// invalid policy.
     bool create_job(job_id job, std::uint32_t openings, policy_t<W> const& p = {}) {
         if (openings == 0) throw std::invalid_argument("hireguard: a job has at least one opening");
-        policy_t<W> const checked = detail::checked_policy(p);
+        policy_t<W> const checked = hireguard::detail::checked_policy(p);
         for (unsigned attempt = 0; attempt < options_.max_attempts; ++attempt) {
             try {
                 auto tx = db_.begin();
