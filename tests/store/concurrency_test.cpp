@@ -110,7 +110,10 @@ struct target {
 
     [[nodiscard]] std::unique_ptr<hs::backend> connect() const {
 #if HIREGUARD_STRESS_SQLITE
-        if (adapter == "sqlite") return std::make_unique<hs::sqlite_backend>(where);
+        // Eight connections take turns at SQLite's one write lock: a long busy
+        // timeout, so that a connection is not starved into a conflict on a
+        // loaded machine.
+        if (adapter == "sqlite") return std::make_unique<hs::sqlite_backend>(where, 120s);
 #endif
 #if HIREGUARD_STRESS_POSTGRES
         if (adapter == "postgres") return std::make_unique<hs::postgres_backend>(where);
@@ -128,7 +131,15 @@ int writer(target const& t, unsigned process, std::string const& journal) {
     for (unsigned k = 0; k < threads; ++k) {
         pool.emplace_back([&, k] {
             try {
-                auto db = t.connect();
+                std::unique_ptr<hs::backend> db;
+                for (int tries = 0; !db; ++tries) {
+                    try {
+                        db = t.connect();
+                    } catch (hs::conflict const&) {
+                        // Opening checks the schema in a transaction: a busy database, retried.
+                        if (tries == 100) throw;
+                    }
+                }
                 hs::lifecycle_store s{*db, hs::store_options{.max_attempts = 10000}};
                 std::map<std::string, int> tally;
                 unsigned retried = 0;
