@@ -1,3 +1,6 @@
+#ifndef HIREGUARD_TESTS_EXECUTOR_TESTS_HPP
+#define HIREGUARD_TESTS_EXECUTOR_TESTS_HPP
+
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -6,9 +9,6 @@
 #include <string_view>
 #include <type_traits>
 #include <vector>
-
-#ifndef HIREGUARD_TESTS_EXECUTOR_TESTS_HPP
-#define HIREGUARD_TESTS_EXECUTOR_TESTS_HPP
 
 #include <gtest/gtest.h>
 

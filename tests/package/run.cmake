@@ -4,6 +4,8 @@
 #   STEP=find_package      build and run the consumer through find_package(hireguard CONFIG)
 #   STEP=pkg_config        pkg-config --cflags hireguard against WORK/prefix, and compile
 #                          and run the consumer's main.cpp with those flags
+#   STEP=source_tree       compile and run the consumer with -I<source>/include (and
+#                          -lboost_json for the JSON one), without CMake or an install
 #   STEP=add_subdirectory  build and run the consumer with add_subdirectory(<source>)
 #   STEP=fetchcontent      build and run the consumer with FetchContent (SOURCE_DIR, no network)
 # Other variables: SOURCE (hireguard's source tree), WORK (scratch directory),
@@ -93,9 +95,25 @@ elseif(STEP STREQUAL "pkg_config")
   if(NOT include_dir STREQUAL expected)
     message(FATAL_ERROR "pkg-config gives ${include_dir}, expected ${expected}")
   endif()
+  # The commands of the README, after an install.
   file(MAKE_DIRECTORY ${WORK}/pkg_config)
   run(${CXX} -std=c++20 ${flags} ${consumer}/main.cpp -o ${WORK}/pkg_config/consumer)
   run(${WORK}/pkg_config/consumer)
+  if(JSON)
+    run(${CXX} -std=c++20 ${flags} ${consumer}/json_main.cpp -o ${WORK}/pkg_config/json_consumer -lboost_json)
+    run(${WORK}/pkg_config/json_consumer)
+  endif()
+elseif(STEP STREQUAL "source_tree")
+  # The commands of the README, from a source tree without installing.
+  file(REMOVE_RECURSE ${WORK}/source_tree)
+  file(MAKE_DIRECTORY ${WORK}/source_tree)
+  run(${CXX} -std=c++20 -I${SOURCE}/include ${consumer}/main.cpp -o ${WORK}/source_tree/consumer)
+  run(${WORK}/source_tree/consumer)
+  if(JSON)
+    run(${CXX} -std=c++20 -I${SOURCE}/include ${consumer}/json_main.cpp -o ${WORK}/source_tree/json_consumer
+        -lboost_json)
+    run(${WORK}/source_tree/json_consumer)
+  endif()
 elseif(STEP STREQUAL "add_subdirectory" OR STEP STREQUAL "fetchcontent")
   consumer_run(${STEP} -DHIREGUARD_SOURCE_DIR=${SOURCE})
 else()
