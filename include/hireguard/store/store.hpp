@@ -192,6 +192,7 @@ public:
     /// Closes the job, in one transaction: every candidacy neither hired nor
     /// finished moves to `closed`; the job takes no new candidacy. All or
     /// nothing, as `basic_job::close`. A closed job rejects it with `job_open`.
+    /// The committed event has freelancer 0 and the job's new version.
     result close_job(job_id job, event::close_job e = {},
                      std::string_view event_id = {}) requires is_event_of_v<event::close_job, W> {
         if (!e.at) e.at = options_.now();
