@@ -3,11 +3,14 @@
 // JSON; a clean candidacy gives no report; a host's event is kept whole and
 // replayed as it was logged; the command line offers the policy's options.
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -220,6 +223,187 @@ TEST(AuditOfAHostWorkflow, HostEventsAreReplayedFromTheLog) {
     EXPECT_EQ(s.rejected, 2U);
 }
 
+// Issue 13, item 1: duplicate deliveries, as a store sees them.
+
+// Two different ids whose hashes are equal stay two ids: only the text
+// decides, so no line is taken for a duplicate it is not.
+TEST(AuditOfDuplicateDeliveries, IdsWithTheSameHashAreNotTakenForOne) {
+    using W = hireguard::lifecycle;
+    auto const line = [](int job, std::string const& id) {
+        return R"({"job":)" + std::to_string(job) + R"(,"freelancer":7,"event":"invite","at":"2026-01-05T10:00:00Z",)" +
+               R"("id":")" + id + "\"}\n";
+    };
+    for (unsigned threads : {1U, 2U, 3U}) {
+        std::deque<audit::decoded_chunk<W>> chunks(2);
+        audit::chunk_decoder<W> decoder;
+        decoder.decode(line(1, "msg-a") + line(1, "msg-b"), 0, threads, audit::default_max_line_bytes, chunks[0]);
+        decoder.decode(line(1, "msg-a") + line(2, "msg-c") + line(3, "msg-b"), 1, threads,
+                       audit::default_max_line_bytes, chunks[1]);
+        // Every id has the same hash but msg-c's: only the text tells them apart.
+        for (auto& c : chunks)
+            for (auto& e : c.ids.entries) e.hash = 42;
+        chunks[1].ids.entries[1].hash = 43;
+        audit::delivery_ids const ids = audit::find_repeated_ids(chunks, threads);
+        EXPECT_TRUE(ids.any);
+        EXPECT_EQ(ids.repeated, 2U) << threads << " threads";
+        auto const group = [&](std::size_t chunk, std::size_t i) { return chunks[chunk].ids.entries[i].group; };
+        EXPECT_NE(group(0, 0), 0U);
+        EXPECT_EQ(group(0, 0), group(1, 0));  // msg-a twice
+        EXPECT_NE(group(0, 1), 0U);
+        EXPECT_EQ(group(0, 1), group(1, 2));  // msg-b twice, on two candidacies
+        EXPECT_NE(group(0, 0), group(0, 1));
+        EXPECT_EQ(group(1, 1), 0U);  // msg-c once
+        EXPECT_EQ(ids.linked, (std::vector<std::pair<std::uint64_t, std::uint64_t>>{{1, 7}, {3, 7}}));
+        EXPECT_EQ(ids.applied.size(), 3U);
+    }
+}
+
+TEST(AuditOfDuplicateDeliveries, LogWithoutIdsIsLeftAlone) {
+    std::deque<audit::decoded_chunk<hireguard::lifecycle>> chunks(3);
+    audit::delivery_ids const ids = audit::find_repeated_ids(chunks, 2);
+    EXPECT_FALSE(ids.any);
+    EXPECT_EQ(ids.repeated, 0U);
+    EXPECT_TRUE(ids.applied.empty());
+}
+
+// Events with ids, and the same lines without: the duplicate changes nothing.
+std::string const delivered_twice =
+    R"({"job":1,"freelancer":1,"event":"submit_proposal","at":"2026-01-05T09:00:00Z","id":"p"})"
+    "\n"
+    R"({"job":1,"freelancer":1,"event":"submit_proposal","at":"2026-01-05T09:00:00Z","id":"p"})"
+    "\n"
+    R"({"job":1,"freelancer":1,"event":"respond","at":"2026-01-05T10:00:00Z"})"
+    "\n";
+
+TEST(AuditOfDuplicateDeliveries, DuplicateIsCountedApartAndIsNoFinding) {
+    audit::options opt;
+    opt.input = write_log("delivered_twice", delivered_twice);
+    audit::summary s;
+    EXPECT_EQ(audited(opt, s),
+              "summary: 3 lines read\n  events accepted: 2\n  events rejected: 0\n  duplicate deliveries: 1\n"
+              "  malformed lines: 0\n  blank lines: 0\n");
+    EXPECT_TRUE(s.ids);
+    EXPECT_EQ(s.duplicates, 1U);
+    EXPECT_EQ(s.duplicates_across_candidacies, 0U);
+    EXPECT_EQ(s.exit_code(), audit::exit_clean);
+    opt.json = true;
+    EXPECT_EQ(audited(opt, s), R"({"kind":"summary","lines":3,"accepted":2,"rejected":0,"duplicates":1,)"
+                               R"("duplicates_across_candidacies":0,"malformed":0,"blank":0,"rejected_by_reason":[]})"
+                               "\n");
+}
+
+// The replay's order decides which delivery comes first: by time, equal
+// times in file order. Line 3 is dated before line 2, so line 3 is applied
+// and line 2 is the duplicate.
+TEST(AuditOfDuplicateDeliveries, FirstDeliveryIsTheFirstInTimeOrder) {
+    audit::options opt;
+    opt.input =
+        write_log("time_order", R"({"job":1,"freelancer":1,"event":"submit_proposal","at":"2026-01-05T09:00:00Z"})"
+                                "\n"
+                                R"({"job":1,"freelancer":1,"event":"respond","at":"2026-01-05T10:00:00Z","id":"r"})"
+                                "\n"
+                                R"({"job":1,"freelancer":1,"event":"respond","at":"2026-01-05T09:30:00Z","id":"r"})"
+                                "\n");
+    opt.list_duplicates = true;
+    audit::summary s;
+    EXPECT_EQ(audited(opt, s),
+              "line 2: job 1 / freelancer 1: duplicate respond: id \"r\" was applied on line 3\n"
+              "summary: 3 lines read\n  events accepted: 2\n  events rejected: 0\n  duplicate deliveries: 1\n"
+              "  malformed lines: 0\n  blank lines: 0\n");
+}
+
+// An id is one event wherever it appears. Its first delivery, on job 1, is
+// rejected (work before any contract), so a store keeps no trace of it: the
+// same id on job 2's contract is a new event, accepted; the id's third
+// delivery, back on job 1, is then a duplicate of job 2's. The two
+// candidacies are replayed together, in one order of time.
+TEST(AuditOfDuplicateDeliveries, IdRejectedOnOneCandidacyIsAppliedOnAnother) {
+    std::string const log =
+        R"({"job":1,"freelancer":1,"event":"log_work","at":"2026-01-05T09:00:00Z","minutes":30,"id":"w"})"
+        "\n"
+        R"({"job":2,"freelancer":2,"event":"invite","at":"2026-01-05T08:00:00Z"})"
+        "\n"
+        R"({"job":2,"freelancer":2,"event":"accept_invite","at":"2026-01-05T08:10:00Z"})"
+        "\n"
+        R"({"job":2,"freelancer":2,"event":"send_offer","at":"2026-01-05T08:20:00Z","terms":{"kind":"hourly","hourly_rate":5000}})"
+        "\n"
+        R"({"job":2,"freelancer":2,"event":"accept_offer","at":"2026-01-05T08:30:00Z"})"
+        "\n"
+        R"({"job":1,"freelancer":1,"event":"submit_proposal","at":"2026-01-05T11:00:00Z","id":"w"})"
+        "\n"
+        R"({"job":2,"freelancer":2,"event":"log_work","at":"2026-01-05T10:00:00Z","minutes":30,"id":"w"})"
+        "\n"
+        R"({"job":1,"freelancer":1,"event":"submit_proposal","at":"2026-01-05T12:00:00Z"})"
+        "\n";
+    std::string const expected =
+        "line 1: job 1 / freelancer 1: log_work rejected in prospect: illegal transition: work before hire: a "
+        "freelancer is hired only when a contract begins\n"
+        "line 6: job 1 / freelancer 1: duplicate submit_proposal: id \"w\" was applied on line 7, to job 2 / "
+        "freelancer 2\n"
+        "summary: 8 lines read\n  events accepted: 6\n  events rejected: 1\n    illegal transition: 1\n"
+        "  duplicate deliveries: 1\n    id applied to another candidacy: 1\n  malformed lines: 0\n"
+        "  blank lines: 0\n";
+    audit::options opt;
+    opt.input = write_log("across", log);
+    opt.list_duplicates = true;
+    for (unsigned threads : {1U, 2U, 3U}) {
+        for (std::size_t chunk : {std::size_t{5}, std::size_t{200}, audit::default_chunk_bytes}) {
+            opt.threads = threads;
+            opt.chunk_bytes = chunk;
+            audit::summary s;
+            EXPECT_EQ(audited(opt, s), expected) << threads << " threads, chunks of " << chunk << " bytes";
+            EXPECT_EQ(s.duplicates_across_candidacies, 1U);
+        }
+    }
+}
+
+// An id is text from the log: escaped and quoted in the text output, so that
+// it cannot end its report or drive the terminal.
+TEST(AuditOfDuplicateDeliveries, IdIsEscapedInTheTextOutput) {
+    std::string const line =
+        R"({"job":1,"freelancer":1,"event":"invite","at":"2026-01-05T09:00:00Z","id":"x\u001b[2J\"\n\\y"})"
+        "\n";
+    audit::options opt;
+    opt.input = write_log("escaped_id", line + line);
+    opt.list_duplicates = true;
+    audit::summary s;
+    std::string const text = audited(opt, s);
+    EXPECT_EQ(
+        text.rfind(R"(line 2: job 1 / freelancer 1: duplicate invite: id "x\u001b[2J\"\n\\y" was applied on line 1)"
+                   "\n",
+                   0),
+        0U)
+        << text;
+    EXPECT_EQ(text.find('\x1b'), std::string::npos);
+    opt.json = true;
+    std::istringstream lines(audited(opt, s));
+    std::string first;
+    std::getline(lines, first);
+    EXPECT_EQ(boost::json::parse(first).at("id").as_string(), "x\x1b[2J\"\n\\y");
+}
+
+// A host's event, kept whole beside the records, carries its id like any.
+TEST(AuditOfDuplicateDeliveries, HostEventDeliveredTwiceIsADuplicate) {
+    using W = screening::with_background_check;
+    audit::basic_options<W> opt;
+    opt.input = write_log(
+        "screening_twice",
+        R"({"job":5,"freelancer":9,"event":"submit_proposal","at":"2026-02-01T09:00:00Z","id":"s-1"})"
+        "\n"
+        R"({"job":5,"freelancer":9,"event":"check_cleared","at":"2026-02-03T09:00:00Z","report_id":7741,"id":"s-2"})"
+        "\n"
+        R"({"job":5,"freelancer":9,"event":"check_cleared","at":"2026-02-03T09:00:00Z","report_id":7741,"id":"s-2"})"
+        "\n");
+    opt.list_duplicates = true;
+    audit::summary s;
+    std::string const text = audited(opt, s);
+    EXPECT_EQ(
+        text.rfind("line 3: job 5 / freelancer 9: duplicate check_cleared: id \"s-2\" was applied on line 2\n", 0), 0U)
+        << text;
+    EXPECT_EQ(s.accepted, 2U);
+    EXPECT_EQ(s.rejected, 0U);
+}
+
 TEST(AuditCommandLine, PolicyOptionsSetTheHostsHiringPolicy) {
     char const* argv[] = {"acme-audit", "--offer-days", "7", "--minimum-milestone", "800", "-j", "2", "log.jsonl"};
     std::ostringstream out;
@@ -242,8 +426,8 @@ TEST(AuditCommandLine, HelpNamesTheToolAndItsOptions) {
     EXPECT_EQ(cl.exit_code, audit::exit_clean);
     std::string const help = out.str();
     EXPECT_EQ(help.rfind("Usage: acme-audit [options] LOG\n", 0), 0U) << help;
-    for (char const* option : {"--threads", "--json", "--max-line-bytes", "--offer-days", "--feedback-days",
-                               "--minimum-milestone", "--version"})
+    for (char const* option : {"--threads", "--json", "--list-duplicates", "--max-line-bytes", "--offer-days",
+                               "--feedback-days", "--minimum-milestone", "--version"})
         EXPECT_NE(help.find(option), std::string::npos) << option;
 }
 

@@ -13,11 +13,13 @@
 #include <hireguard/audit/auditable.hpp>
 #include <hireguard/audit/command_line.hpp>
 #include <hireguard/audit/decode.hpp>
+#include <hireguard/audit/duplicates.hpp>
 #include <hireguard/audit/input.hpp>
 #include <hireguard/audit/options.hpp>
 #include <hireguard/audit/partition.hpp>
 #include <hireguard/audit/pipeline.hpp>
 #include <hireguard/audit/replay.hpp>
 #include <hireguard/audit/report.hpp>
+#include <hireguard/audit/threads.hpp>
 
 #endif

@@ -118,7 +118,7 @@ inline constexpr std::string_view audit_description =
 namespace audit {
 
 /// Reads hireguard-audit's command line for workflow `W`: `LOG` (or `-`),
-/// `-j/--threads`, `--json`, `--no-progress`, `--stats`, `--max-line-bytes`,
+/// `-j/--threads`, `--json`, `--list-duplicates`, `--no-progress`, `--stats`, `--max-line-bytes`,
 /// `--version`, `-h/--help`, and the policy's `--offer-days`,
 /// `--feedback-days` and `--minimum-milestone` when `policy_t<W>` derives
 /// from `hireguard::policy` (their defaults are the policy's). The policy is
@@ -146,6 +146,8 @@ template <workflow W>
         "threads,j", po::value<unsigned>(&opt.threads)->default_value(hardware),
         "worker threads, 1 to 256 (default: the cores, at most 64; the output does not depend on it)")(
         "json", po::bool_switch(&opt.json), "JSON Lines output: one object per report, then a summary")(
+        "list-duplicates", po::bool_switch(&opt.list_duplicates),
+        "report each duplicate delivery (a line whose id was applied before), not only their count")(
         "no-progress", po::bool_switch(), "no progress bar on stderr")("stats", po::bool_switch(&opt.stats),
                                                                        "time spent in each phase, on stderr")(
         "max-line-bytes", po::value<std::size_t>(&opt.max_line)->default_value(default_max_line_bytes),

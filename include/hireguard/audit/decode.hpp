@@ -84,7 +84,8 @@ struct audit_huge_allocator {
 // One decoded event, tagged with where it came from: its time, and its one
 // payload member in `payload` (minutes, cents, the party), or the index of
 // what does not fit in a table of its chunk (an offer's terms; a host's event
-// whole).
+// whole). An event's id takes what was the record's padding: the record is
+// as large with ids as without.
 struct audit_record {
     std::uint64_t job = 0;
     std::uint64_t freelancer = 0;
@@ -93,8 +94,37 @@ struct audit_record {
     std::uint32_t chunk = 0;   // the chunk it was read from
     std::uint32_t line = 0;    // its line within the chunk, from 0
     std::uint8_t kind = 0;     // the event's index in the workflow's event variant
+    std::uint32_t id = 0;      // 0 without an id; else 1 + its index in the chunk's `audit_ids`
 };
 static_assert(sizeof(audit_record) == 48, "hireguard: the audit keeps 48 bytes an event");
+
+// The ids of a chunk's events, for those that carry one: their text one after
+// the other, and for each its hash, where its record is, and its number
+// among the ids that more than one line carries (audit::find_repeated_ids).
+// 24 bytes and the text for each id.
+struct audit_id_entry {
+    std::uint64_t hash = 0;    // std::hash of the id's text
+    std::uint32_t end = 0;     // where its text ends in `audit_ids::text`; it begins where the previous one ends
+    std::uint32_t group = 0;   // 0: no other line carries this id; else the id's number, from 1
+    std::uint32_t record = 0;  // its record's index in the chunk's array for its owner
+    std::uint16_t owner = 0;   // the thread that owns its candidacy
+};
+static_assert(sizeof(audit_id_entry) == 24, "hireguard: the audit keeps 24 bytes and the text for each id");
+struct audit_ids {
+    std::string text;
+    std::vector<audit_id_entry> entries;
+
+    [[nodiscard]] std::string_view text_of(std::size_t i) const noexcept {
+        std::size_t const begin = i == 0 ? 0 : entries[i - 1].end;
+        return std::string_view(text).substr(begin, entries[i].end - begin);
+    }
+    // Adds an event's id; the record's `id`.
+    std::uint32_t add(std::string_view id) {
+        text.append(id);
+        entries.push_back({std::hash<std::string_view>{}(id), static_cast<std::uint32_t>(text.size()), 0, 0, 0});
+        return static_cast<std::uint32_t>(entries.size());
+    }
+};
 
 // Decoded events: each chunk keeps those of each owning thread in an array
 // of their own, sized exactly, and the owner frees it once it has replayed
@@ -186,6 +216,8 @@ struct decoded_chunk {
     std::vector<offer_terms> terms;
     /// The events not stored inline (`stored_inline_v`), whole.
     std::vector<event_variant_t<W>> aside;
+    /// The ids of the events that carry one.
+    detail::audit_ids ids;
 };
 
 }  // namespace audit
@@ -246,6 +278,8 @@ struct audit_event_codec<W, std::variant<Events...>> {
     }
     static constexpr std::array<verdict (*)(basic_machine<W>&, audit_record const&, chunk const&), sizeof...(Events)>
         process = {&process_as<Events>...};
+    // The events' names, by `kind`.
+    static constexpr std::array<std::string_view, sizeof...(Events)> names = {Events::name...};
 };
 
 [[nodiscard]] inline bool audit_is_blank(std::string_view line) noexcept {
@@ -296,7 +330,7 @@ public:
                 ++out.blank;
                 continue;
             }
-            basic_logged_event<W> e;
+            basic_logged_event<W>& e = event_;
             try {
                 decoder_.decode(l, e);
             } catch (json_error const& err) {
@@ -315,6 +349,7 @@ public:
             r.chunk = chunk;
             r.line = this_line;
             detail::audit_event_codec<W>::store(e.event, r, out);
+            if (!e.id.empty()) r.id = out.ids.add(e.id);
             owners_.push_back(static_cast<std::uint16_t>(owner_of(h, threads)));
         }
         out.lines = line;
@@ -323,11 +358,27 @@ public:
         for (std::uint16_t const o : owners_) ++counts_[o];
         out.by_owner.resize(threads);
         for (unsigned u = 0; u < threads; ++u) out.by_owner[u].reserve(counts_[u]);
-        for (std::size_t i = 0; i < records_.size(); ++i) out.by_owner[owners_[i]].push_back(records_[i]);
+        if (out.ids.entries.empty()) {
+            for (std::size_t i = 0; i < records_.size(); ++i) out.by_owner[owners_[i]].push_back(records_[i]);
+            return;
+        }
+        // Each id learns where its record goes.
+        for (std::size_t i = 0; i < records_.size(); ++i) {
+            detail::audit_record_store& to = out.by_owner[owners_[i]];
+            if (records_[i].id != 0) {
+                detail::audit_id_entry& id = out.ids.entries[records_[i].id - 1];
+                id.owner = owners_[i];
+                id.record = static_cast<std::uint32_t>(to.size());
+            }
+            to.push_back(records_[i]);
+        }
+        out.ids.entries.shrink_to_fit();
+        out.ids.text.shrink_to_fit();
     }
 
 private:
     basic_event_decoder<W> decoder_;
+    basic_logged_event<W> event_;  // reused, with its id's memory
     std::vector<detail::audit_record> records_;
     std::vector<std::uint16_t> owners_;
     std::vector<std::size_t> counts_;

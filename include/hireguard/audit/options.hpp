@@ -51,6 +51,8 @@ struct basic_options {
     unsigned threads = 1;
     /// JSON Lines output rather than text.
     bool json = false;
+    /// A report of each duplicate delivery too, not only their count.
+    bool list_duplicates = false;
     /// A progress bar on the message stream while a large log is read, when that stream is a terminal.
     bool progress = true;
     /// Time spent in each phase, on the message stream.

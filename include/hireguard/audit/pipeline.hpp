@@ -6,7 +6,6 @@
 #ifndef HIREGUARD_AUDIT_PIPELINE_HPP
 #define HIREGUARD_AUDIT_PIPELINE_HPP
 
-#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,10 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <deque>
-#include <exception>
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -31,10 +27,12 @@
 
 #include <hireguard/audit/auditable.hpp>
 #include <hireguard/audit/decode.hpp>
+#include <hireguard/audit/duplicates.hpp>
 #include <hireguard/audit/input.hpp>
 #include <hireguard/audit/options.hpp>
 #include <hireguard/audit/replay.hpp>
 #include <hireguard/audit/report.hpp>
+#include <hireguard/audit/threads.hpp>
 #include <hireguard/core/workflow.hpp>
 
 namespace hireguard {
@@ -93,76 +91,35 @@ private:
     std::thread thread_;
 };
 
-// Runs f(0) .. f(threads - 1), on threads when there is more than one. The
-// threads have stacks of 2 MiB rather than the default 8: nothing here
-// recurses (Boost.JSON's parsers keep their own stacks), and the address
-// space a thread takes is part of the audit's per-thread memory.
-template <class F>
-void audit_on_threads(unsigned threads, F const& f) {
-    if (threads == 1) {
-        f(0U);
-        return;
-    }
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto guarded = [&](unsigned t) {
-        try {
-            f(t);
-        } catch (...) {
-            std::lock_guard<std::mutex> lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
+// The reports of one kind from every result, each result's in line order,
+// taken in line order.
+template <class Report>
+class audit_line_merge {
+public:
+    audit_line_merge(std::vector<audit::replay_result> const& results,
+                     std::vector<Report> audit::replay_result::*reports)
+        : results_(results), reports_(reports), at_(results.size(), 0) {}
+
+    // The next report, or null after the last.
+    Report const* next() {
+        Report const* best = nullptr;
+        std::size_t who = 0;
+        for (std::size_t t = 0; t < results_.size(); ++t) {
+            auto const& list = results_[t].*reports_;
+            if (at_[t] < list.size() && (best == nullptr || list[at_[t]].line < best->line)) {
+                best = &list[at_[t]];
+                who = t;
+            }
         }
-    };
-    // The threads begin their work once all of them exist, so that none of
-    // them takes, by allocating, the address space another one's stack needs.
-    std::mutex go_mutex;
-    std::condition_variable go_signal;
-    bool go = false;
-    bool abandon = false;
-    std::function<void(unsigned)> const wait_then = [&](unsigned t) {
-        {
-            std::unique_lock<std::mutex> lock(go_mutex);
-            go_signal.wait(lock, [&] { return go; });
-        }
-        if (!abandon) guarded(t);
-    };
-    struct start {
-        std::function<void(unsigned)> const* run;
-        unsigned t;
-        static void* body(void* p) {
-            auto const* s = static_cast<start const*>(p);
-            (*s->run)(s->t);
-            return nullptr;
-        }
-    };
-    std::vector<start> starts;
-    starts.reserve(threads);
-    for (unsigned t = 1; t < threads; ++t) starts.push_back({&wait_then, t});
-    std::vector<::pthread_t> pool;
-    pool.reserve(threads - 1);
-    ::pthread_attr_t attr;
-    ::pthread_attr_init(&attr);
-    ::pthread_attr_setstacksize(&attr, std::size_t{2} << 20);
-    int error = 0;
-    for (auto& st : starts) {
-        ::pthread_t id{};
-        if ((error = ::pthread_create(&id, &attr, &start::body, &st)) != 0) break;
-        pool.push_back(id);
+        if (best != nullptr) ++at_[who];
+        return best;
     }
-    ::pthread_attr_destroy(&attr);
-    {
-        std::lock_guard<std::mutex> lock(go_mutex);
-        go = true;
-        abandon = error != 0;
-    }
-    go_signal.notify_all();
-    if (error == 0) guarded(0U);
-    for (auto const id : pool) ::pthread_join(id, nullptr);
-    if (error != 0)
-        throw audit::unusable("cannot start " + std::to_string(threads) + " threads: " + std::strerror(error) +
-                              " (try fewer with --threads)");
-    if (failure) std::rethrow_exception(failure);
-}
+
+private:
+    std::vector<audit::replay_result> const& results_;
+    std::vector<Report> audit::replay_result::*reports_;
+    std::vector<std::size_t> at_;
+};
 
 // The options' bounds and the policy's own check, before any input is read.
 template <class W>
@@ -243,21 +200,39 @@ summary audit_log(basic_options<W> const& opt, report_stream& out, std::FILE* me
         decoded[c].by_owner.resize(threads);  // a chunk without events has none
     }
 
-    std::vector<replay_result> replayed(threads);
+    // The ids that more than one line carries, and the candidacies that
+    // share one; nothing to do for a log without ids.
+    delivery_ids ids = find_repeated_ids(decoded, threads);
+    ids.keep_reports = opt.list_duplicates;
+    s.ids = ids.any;
+
+    // One result for each thread, and one for the candidacies that share an
+    // id with another, replayed together afterwards.
+    std::vector<replay_result> replayed(threads + 1);
     {
         std::atomic<std::size_t> replayed_events{0};
         std::optional<detail::audit_progress_bar> bar;
         if (show_progress)
             bar.emplace(messages, "replaying", replayed_events, s.lines - s.blank - s.malformed, "events");
         detail::audit_on_threads(threads, [&](unsigned self) {
-            replay_owned<W>(decoded, first_line, self, opt.policy, replayed[self], replayed_events);
+            replay_owned<W>(decoded, first_line, self, opt.policy, ids, replayed[self], replayed_events);
         });
+    }
+    if (!ids.linked.empty()) {
+        std::vector<detail::audit_record> joint;
+        for (auto& r : replayed) {
+            joint.insert(joint.end(), r.joint.begin(), r.joint.end());
+            r.joint = {};
+        }
+        replay_joint<W>(decoded, first_line, opt.policy, ids, std::move(joint), replayed[threads]);
     }
     auto const t2 = clock::now();
 
     for (auto const& r : replayed) {
         s.accepted += r.accepted;
         s.rejected += r.violations.size();
+        s.duplicates += r.duplicates;
+        s.duplicates_across_candidacies += r.duplicates_across_candidacies;
         for (auto const& c : r.reasons) count_reason(s.reasons, c.kind, c.rule, c.count);
     }
     std::sort(s.reasons.begin(), s.reasons.end(), [](reason_count const& x, reason_count const& y) {
@@ -265,30 +240,34 @@ summary audit_log(basic_options<W> const& opt, report_stream& out, std::FILE* me
     });
 
     // Merge the reports by line: malformed lines in chunk order, violations
-    // from each thread's sorted list.
+    // and duplicates from each result's sorted lists.
     {
-        std::vector<std::size_t> at(threads, 0);
-        auto next_violation = [&]() -> violation_report const* {
-            violation_report const* best = nullptr;
-            std::size_t who = 0;
-            for (unsigned t = 0; t < threads; ++t) {
-                if (at[t] < replayed[t].violations.size() &&
-                    (best == nullptr || replayed[t].violations[at[t]].line < best->line)) {
-                    best = &replayed[t].violations[at[t]];
-                    who = t;
+        detail::audit_line_merge<violation_report> violations(replayed, &replay_result::violations);
+        detail::audit_line_merge<duplicate_report> duplicates(replayed, &replay_result::duplicate_reports);
+        violation_report const* v = violations.next();
+        duplicate_report const* d = duplicates.next();
+        // Writes the reports of events before `line`.
+        auto events_before = [&](std::uint64_t line) {
+            for (;;) {
+                bool const violation_first = v != nullptr && (d == nullptr || v->line < d->line);
+                if (violation_first && v->line < line) {
+                    write_violation(out, *v, opt.json);
+                    v = violations.next();
+                } else if (!violation_first && d != nullptr && d->line < line) {
+                    write_duplicate(out, *d, opt.json);
+                    d = duplicates.next();
+                } else {
+                    return;
                 }
             }
-            if (best != nullptr) ++at[who];
-            return best;
         };
-        violation_report const* v = next_violation();
         for (auto const& c : decoded) {
             for (auto const& m : c.bad) {
-                for (; v != nullptr && v->line < m.line; v = next_violation()) write_violation(out, *v, opt.json);
+                events_before(m.line);
                 write_malformed(out, m, opt.json);
             }
         }
-        for (; v != nullptr; v = next_violation()) write_violation(out, *v, opt.json);
+        events_before(UINT64_MAX);
         write_summary(out, s, opt.json);
     }
     if (std::string const failure = out.finish(); !failure.empty())

@@ -1,6 +1,7 @@
 // Replaying the candidacies a thread owns through the runtime engine
 // (`basic_machine<W>`), each in the order of its events' timestamps, equal
-// times in file order, and collecting every rejection.
+// times in file order, and collecting every rejection. A line whose id was
+// applied before is a duplicate delivery: counted, and not replayed.
 #ifndef HIREGUARD_AUDIT_REPLAY_HPP
 #define HIREGUARD_AUDIT_REPLAY_HPP
 
@@ -9,12 +10,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include <hireguard/audit/auditable.hpp>
 #include <hireguard/audit/decode.hpp>
+#include <hireguard/audit/duplicates.hpp>
 #include <hireguard/audit/partition.hpp>
 #include <hireguard/core/machine.hpp>
 #include <hireguard/core/rejection.hpp>
@@ -61,22 +65,148 @@ inline void count_reason(std::vector<reason_count>& counts, rejection_kind kind,
     counts.push_back({kind, rule, n});
 }
 
+/// A duplicate delivery: a line whose id was applied before, in the
+/// replay's order, to its candidacy or another; it was not replayed. The
+/// applied delivery is the one the engine accepted (an earlier delivery it
+/// rejected left nothing to repeat).
+///
+///     for (hireguard::audit::duplicate_report const& d : result.duplicate_reports)
+///         std::cout << d.line << " repeats " << d.applied_line << '\n';   // "3 repeats 1"
+struct duplicate_report {
+    /// Its line in the file, from 1, and its candidacy.
+    std::uint64_t line = 0;
+    std::uint64_t job = 0;
+    std::uint64_t freelancer = 0;
+    /// Its event's name.
+    std::string_view event;
+    /// Its id, as the log writes it.
+    std::string id;
+    /// The line of the delivery that was applied, and its candidacy.
+    std::uint64_t applied_line = 0;
+    std::uint64_t applied_job = 0;
+    std::uint64_t applied_freelancer = 0;
+};
+
 /// What one thread's replay produced: events accepted, the rejections in
-/// line order, and their counts by kind and rule.
+/// line order and their counts by kind and rule, and the duplicate
+/// deliveries.
 ///
 ///     hireguard::audit::replay_result r;
-///     hireguard::audit::replay_owned(chunks, first_line, 0, policy, r, progress);
+///     hireguard::audit::replay_owned(chunks, first_line, 0, policy, ids, r, progress);
 ///     std::cout << r.accepted << " accepted, " << r.violations.size() << " rejected\n";
 struct replay_result {
     std::uint64_t accepted = 0;
     std::vector<violation_report> violations;
     std::vector<reason_count> reasons;
+    /// Lines whose id was applied before: not replayed.
+    std::uint64_t duplicates = 0;
+    /// Of those, the lines whose id was applied to another candidacy.
+    std::uint64_t duplicates_across_candidacies = 0;
+    /// A report of each duplicate, in line order, when `delivery_ids::keep_reports`.
+    std::vector<duplicate_report> duplicate_reports;
+    /// The events of the candidacies that share an id with another
+    /// (`delivery_ids::linked`), which `replay_owned` leaves to `replay_joint`.
+    std::vector<detail::audit_record> joint;
 };
+
+}  // namespace hireguard::audit
+
+namespace hireguard::detail {
+
+// Replays one record on its candidacy's machine, into a thread's result: a
+// line whose id was applied before is a duplicate and is not replayed; an
+// accepted line with a repeated id marks the id applied.
+template <class W>
+class audit_replayer {
+public:
+    audit_replayer(std::deque<audit::decoded_chunk<W>> const& chunks, std::vector<std::uint64_t> const& first_line,
+                   audit::delivery_ids& ids, audit::replay_result& out)
+        : chunks_(chunks), first_line_(first_line), ids_(ids), out_(out) {}
+
+    // The candidacy each id was applied to, by the id's number, when ids
+    // may name several candidacies (replay_joint); otherwise it is the
+    // candidacy of the line that repeats it.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>>* applied_to = nullptr;
+
+    void run(basic_machine<W>& m, audit_record const& r) {
+        if (r.id != 0) [[unlikely]] {
+            run_with_id(m, r);
+            return;
+        }
+        verdict v = audit_event_codec<W>::process[r.kind](m, r, chunks_[r.chunk]);
+        if (v) [[likely]] {
+            ++out_.accepted;
+            return;
+        }
+        rejected(r, v.error());
+    }
+
+private:
+    [[nodiscard]] std::uint64_t line_of(audit_record const& r) const noexcept {
+        return first_line_[r.chunk] + r.line + 1;
+    }
+
+    void rejected(audit_record const& r, rejection const& why) {
+        audit::count_reason(out_.reasons, why.kind, why.rule.name, 1);
+        out_.violations.push_back({line_of(r), r.job, r.freelancer, why});
+    }
+
+    void run_with_id(basic_machine<W>& m, audit_record const& r) {
+        std::uint32_t const group = chunks_[r.chunk].ids.entries[r.id - 1].group;  // 0: no other line has the id
+        if (group != 0 && ids_.applied[group] != 0) {
+            duplicate(r, group);
+            return;
+        }
+        verdict v = audit_event_codec<W>::process[r.kind](m, r, chunks_[r.chunk]);
+        if (!v) {
+            rejected(r, v.error());
+            return;
+        }
+        ++out_.accepted;
+        if (group != 0) {
+            ids_.applied[group] = line_of(r);
+            if (applied_to != nullptr) (*applied_to)[group] = {r.job, r.freelancer};
+        }
+    }
+
+    void duplicate(audit_record const& r, std::uint32_t group) {
+        ++out_.duplicates;
+        auto const [job, freelancer] =
+            applied_to != nullptr ? (*applied_to)[group] : std::pair<std::uint64_t, std::uint64_t>{r.job, r.freelancer};
+        if (job != r.job || freelancer != r.freelancer) ++out_.duplicates_across_candidacies;
+        if (ids_.keep_reports)
+            out_.duplicate_reports.push_back({line_of(r), r.job, r.freelancer, audit_event_codec<W>::names[r.kind],
+                                              std::string(chunks_[r.chunk].ids.text_of(r.id - 1)), ids_.applied[group],
+                                              job, freelancer});
+    }
+
+    std::deque<audit::decoded_chunk<W>> const& chunks_;
+    std::vector<std::uint64_t> const& first_line_;
+    audit::delivery_ids& ids_;
+    audit::replay_result& out_;
+};
+
+// Sorts the reports that follow the first `in_order` (found out of line
+// order) and merges them with those.
+template <class Report>
+void audit_merge_by_line(std::vector<Report>& reports, std::size_t in_order) {
+    auto const by_line = [](Report const& x, Report const& y) { return x.line < y.line; };
+    auto const middle = reports.begin() + static_cast<std::ptrdiff_t>(in_order);
+    std::sort(middle, reports.end(), by_line);
+    std::inplace_merge(reports.begin(), middle, reports.end(), by_line);
+}
+
+}  // namespace hireguard::detail
+
+namespace hireguard::audit {
 
 /// Replays the candidacies that thread `self` owns in `chunks` (the decoded
 /// log, in file order; `first_line[c]` is the number of lines before chunk
 /// `c`), each on a `basic_machine<W>{job, freelancer, policy}`, into `out`,
-/// and adds the events replayed to `progress`.
+/// and adds the events replayed to `progress`. `ids` is the log's
+/// (`find_repeated_ids`): a line whose id was applied before is a duplicate;
+/// the events of candidacies that share an id with another are left in
+/// `out.joint` for `replay_joint`.
 ///
 /// Candidacies whose events the file lists in time order are replayed as
 /// their events come, reading the decoded log in sequence; the others are
@@ -87,10 +217,12 @@ struct replay_result {
 ///
 ///     std::atomic<std::size_t> progress{0};
 ///     hireguard::audit::replay_result r;
-///     hireguard::audit::replay_owned<hireguard::lifecycle>(chunks, first_line, 0, hireguard::policy{}, r, progress);
+///     hireguard::audit::replay_owned<hireguard::lifecycle>(chunks, first_line, 0, hireguard::policy{}, ids, r,
+///                                                          progress);
 template <auditable W>
 void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_t> const& first_line, unsigned self,
-                  policy_t<W> const& policy, replay_result& out, std::atomic<std::size_t>& progress) {
+                  policy_t<W> const& policy, delivery_ids& ids, replay_result& out,
+                  std::atomic<std::size_t>& progress) {
     using machine = basic_machine<W>;
     using record = detail::audit_record;
     std::size_t total = 0;
@@ -104,6 +236,8 @@ void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_
     std::vector<std::int64_t> latest;
     std::vector<std::size_t> last;
     std::vector<bool> unsorted;
+    std::vector<bool> joint;  // shares an id with another candidacy; only when some do
+    bool const linked = !ids.linked.empty();
     {
         candidacy_index index;
         std::size_t k = 0;
@@ -114,7 +248,9 @@ void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_
                 if (id == latest.size()) {
                     latest.push_back(r.at);
                     last.push_back(k);
-                    unsorted.push_back(false);
+                    bool const shares = linked && ids.is_linked(r.job, r.freelancer);
+                    unsorted.push_back(shares);
+                    if (linked) joint.push_back(shares);
                 } else {
                     if (r.at < latest[id]) unsorted[id] = true;
                     latest[id] = std::max(latest[id], r.at);
@@ -126,16 +262,7 @@ void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_
     }  // the index is freed here
     latest = {};
 
-    auto run = [&](machine& m, record const& r) {
-        verdict v = detail::audit_event_codec<W>::process[r.kind](m, r, chunks[r.chunk]);
-        if (v) [[likely]] {
-            ++out.accepted;
-            return;
-        }
-        rejection const& why = v.error();
-        count_reason(out.reasons, why.kind, why.rule.name, 1);
-        out.violations.push_back({first_line[r.chunk] + r.line + 1, r.job, r.freelancer, why});
-    };
+    detail::audit_replayer<W> replayer(chunks, first_line, ids, out);
 
     // Second pass, in file order, for the candidacies in time order: the
     // records are read in sequence and the machines in use stay in cache.
@@ -151,7 +278,11 @@ void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_
             std::size_t const here = k++;
             std::uint32_t const id = id_of[here];
             if (unsorted[id]) [[unlikely]] {
-                apart.emplace_back(id, r);
+                if (linked && joint[id]) {
+                    out.joint.push_back(r);
+                } else {
+                    apart.emplace_back(id, r);
+                }
                 continue;
             }
             std::uint32_t& slot = slot_of[id];
@@ -165,7 +296,7 @@ void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_
                     pool[slot] = machine(job_id{r.job}, freelancer_id{r.freelancer}, policy);
                 }
             }
-            run(pool[slot], r);
+            replayer.run(pool[slot], r);
             if (here == last[id]) free_slots.push_back(slot);
         }
         progress.fetch_add(c.by_owner[self].size(), std::memory_order_relaxed);
@@ -178,9 +309,10 @@ void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_
     std::stable_sort(apart.begin(), apart.end(), [](auto const& x, auto const& y) {
         return x.first != y.first ? x.first < y.first : x.second.at < y.second.at;
     });
-    // The second pass found its violations in line order; merge in those of
+    // The second pass found its reports in line order; merge in those of
     // the candidacies replayed apart.
-    auto const in_line_order = static_cast<std::ptrdiff_t>(out.violations.size());
+    std::size_t const violations_in_order = out.violations.size();
+    std::size_t const duplicates_in_order = out.duplicate_reports.size();
     std::vector<machine> one;  // the candidacy being replayed
     std::uint32_t current = no_slot;
     for (auto const& [id, r] : apart) {
@@ -189,12 +321,42 @@ void replay_owned(std::deque<decoded_chunk<W>>& chunks, std::vector<std::uint64_
             one.emplace_back(job_id{r.job}, freelancer_id{r.freelancer}, policy);
             current = id;
         }
-        run(one.front(), r);
+        replayer.run(one.front(), r);
     }
-    auto const by_line = [](violation_report const& x, violation_report const& y) { return x.line < y.line; };
-    auto const middle = out.violations.begin() + in_line_order;
-    std::sort(middle, out.violations.end(), by_line);
-    std::inplace_merge(out.violations.begin(), middle, out.violations.end(), by_line);
+    detail::audit_merge_by_line(out.violations, violations_in_order);
+    detail::audit_merge_by_line(out.duplicate_reports, duplicates_in_order);
+}
+
+/// Replays the candidacies that share an id with another (`events`, the
+/// `joint` events of every thread's `replay_owned`, after those), all
+/// together in one order, by time, equal times in file order: each
+/// candidacy's own order, and one order in which an id's first delivery
+/// comes before the others whatever their candidacy. Into `out`, reports in
+/// line order.
+///
+///     auto events = std::move(results[0].joint);   // and those of the other threads' results
+///     hireguard::audit::replay_joint<W>(chunks, first_line, policy, ids, std::move(events), joint_result);
+template <auditable W>
+void replay_joint(std::deque<decoded_chunk<W>> const& chunks, std::vector<std::uint64_t> const& first_line,
+                  policy_t<W> const& policy, delivery_ids& ids, std::vector<detail::audit_record> events,
+                  replay_result& out) {
+    using record = detail::audit_record;
+    if (events.empty()) return;
+    std::sort(events.begin(), events.end(), [](record const& x, record const& y) {
+        return std::tuple(x.at, x.chunk, x.line) < std::tuple(y.at, y.chunk, y.line);
+    });
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> applied_to(ids.applied.size());
+    detail::audit_replayer<W> replayer(chunks, first_line, ids, out);
+    replayer.applied_to = &applied_to;
+    candidacy_index index;
+    std::vector<basic_machine<W>> machines;
+    for (record const& r : events) {
+        std::uint32_t const id = index.find_or_add(r.job, r.freelancer, candidacy_hash(r.job, r.freelancer));
+        if (id == machines.size()) machines.emplace_back(job_id{r.job}, freelancer_id{r.freelancer}, policy);
+        replayer.run(machines[id], r);
+    }
+    detail::audit_merge_by_line(out.violations, 0);
+    detail::audit_merge_by_line(out.duplicate_reports, 0);
 }
 
 }  // namespace hireguard::audit

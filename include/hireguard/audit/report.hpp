@@ -188,6 +188,19 @@ private:
     return out;
 }
 
+/// Text from the log as the text output quotes it: between double quotes,
+/// escaped as `escaped` does, a double quote after a backslash.
+///
+///     assert(hireguard::audit::in_quotes("msg-\"7\"") == "\"msg-\\\"7\\\"\"");
+[[nodiscard]] inline std::string in_quotes(std::string_view s) {
+    std::string out = "\"";
+    for (char const c : escaped(s)) {
+        if (c == '"') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
 /// A field's path as the text output prints it: as it is when it is made of
 /// letters, digits, '_' and '.', as the library's paths are, and otherwise
 /// quoted and escaped, so that a key cannot pass for the reason that follows it.
@@ -199,12 +212,7 @@ private:
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.';
     });
     if (plain) return std::string(field);
-    std::string out = "\"";
-    for (char const c : escaped(field)) {
-        if (c == '"') out += '\\';
-        out += c;
-    }
-    return out + "\"";
+    return in_quotes(field);
 }
 
 /// The JSON output's name of a rejection kind: "illegal_transition",
@@ -270,9 +278,41 @@ inline void write_malformed(report_stream& out, malformed_line const& m, bool js
     out << escaped(m.reason) << "\n";
 }
 
-/// What an audit found: lines read = accepted + rejected + malformed +
-/// blank, and the rejections counted by kind and rule, in the order illegal
-/// transition, rule violated, invalid input, then by rule name.
+/// Writes the report of a duplicate delivery (`--list-duplicates`): as text,
+/// "line 3: job 1 / freelancer 10: duplicate submit_proposal: id \"a-1\" was
+/// applied on line 1", and ", to job 2 / freelancer 20" when the id was
+/// applied to another candidacy; as JSON, an object with `line`, `job`,
+/// `freelancer`, `event`, `kind` ("duplicate"), `id`, `applied_line`,
+/// `applied_job` and `applied_freelancer`.
+///
+///     hireguard::audit::write_duplicate(out, d, false);
+inline void write_duplicate(report_stream& out, duplicate_report const& d, bool json) {
+    if (json) {
+        boost::json::object o;
+        o["line"] = d.line;
+        o["job"] = d.job;
+        o["freelancer"] = d.freelancer;
+        o["event"] = d.event;
+        o["kind"] = "duplicate";
+        o["id"] = d.id;
+        o["applied_line"] = d.applied_line;
+        o["applied_job"] = d.applied_job;
+        o["applied_freelancer"] = d.applied_freelancer;
+        out << boost::json::serialize(o) << "\n";
+        return;
+    }
+    out << "line " << d.line << ": job " << d.job << " / freelancer " << d.freelancer << ": duplicate "
+        << escaped(d.event) << ": id " << in_quotes(d.id) << " was applied on line " << d.applied_line;
+    if (d.applied_job != d.job || d.applied_freelancer != d.freelancer)
+        out << ", to job " << d.applied_job << " / freelancer " << d.applied_freelancer;
+    out << "\n";
+}
+
+/// What an audit found: lines read = accepted + rejected + duplicates +
+/// malformed + blank, and the rejections counted by kind and rule, in the
+/// order illegal transition, rule violated, invalid input, then by rule name.
+/// Duplicate deliveries are not findings: a log with duplicates and nothing
+/// else is clean.
 ///
 ///     hireguard::audit::summary s = hireguard::audit::audit_log(opt, std::cout);
 ///     return s.clean() ? 0 : 1;
@@ -283,6 +323,12 @@ struct summary {
     std::uint64_t malformed = 0;
     std::uint64_t blank = 0;
     std::vector<reason_count> reasons;
+    /// Whether any event carried an id; the summary counts duplicates only then.
+    bool ids = false;
+    /// Lines whose id was applied before, and were not replayed.
+    std::uint64_t duplicates = 0;
+    /// Of those, the lines whose id was applied to another candidacy.
+    std::uint64_t duplicates_across_candidacies = 0;
 
     /// No rejected event and no malformed line.
     [[nodiscard]] bool clean() const noexcept { return rejected + malformed == 0; }
@@ -292,7 +338,10 @@ struct summary {
 
 /// Writes the summary: as text, "summary: 60 lines read" and the counts, one
 /// a line; as JSON, an object with `kind` ("summary"), `lines`, `accepted`,
-/// `rejected`, `malformed`, `blank` and `rejected_by_reason`.
+/// `rejected`, `malformed`, `blank` and `rejected_by_reason`. When events
+/// carry ids (`summary::ids`), the duplicates too: "duplicate deliveries: 3"
+/// and, when there are some, "id applied to another candidacy: 1"; in JSON,
+/// `duplicates` and `duplicates_across_candidacies`.
 ///
 ///     hireguard::audit::write_summary(out, s, false);
 inline void write_summary(report_stream& out, summary const& s, bool json) {
@@ -302,6 +351,10 @@ inline void write_summary(report_stream& out, summary const& s, bool json) {
         o["lines"] = s.lines;
         o["accepted"] = s.accepted;
         o["rejected"] = s.rejected;
+        if (s.ids) {
+            o["duplicates"] = s.duplicates;
+            o["duplicates_across_candidacies"] = s.duplicates_across_candidacies;
+        }
         o["malformed"] = s.malformed;
         o["blank"] = s.blank;
         boost::json::array reasons;
@@ -318,6 +371,11 @@ inline void write_summary(report_stream& out, summary const& s, bool json) {
         out << "    " << to_string(r.kind);
         if (r.kind != rejection_kind::illegal_transition) out << ": " << r.rule;
         out << ": " << r.count << "\n";
+    }
+    if (s.ids) {
+        out << "  duplicate deliveries: " << s.duplicates << "\n";
+        if (s.duplicates_across_candidacies != 0)
+            out << "    id applied to another candidacy: " << s.duplicates_across_candidacies << "\n";
     }
     out << "  malformed lines: " << s.malformed << "\n";
     out << "  blank lines: " << s.blank << "\n";
