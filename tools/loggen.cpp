@@ -6,11 +6,13 @@
 // as a platform would log them. A chosen share of the lines are events the
 // lifecycle rejects (work before hire, an illegal pair, a broken rule) and a
 // chosen share are malformed. Some events are written after a later event of
-// their own candidacy, so the audit must order by time. Every event is checked
-// against `hireguard::machine` as it is generated, so the generator knows what
-// the audit must find, and prints it on stderr:
+// their own candidacy, so the audit must order by time. With ids, a chosen
+// share of the events are delivered twice, as at-least-once queues do. Every
+// event is checked against `hireguard::machine` as it is generated, so the
+// generator knows what the audit must find, and prints it on stderr:
 //
 //     hireguard-loggen: 1000 lines: 885 accepted, 100 rejected, 15 malformed
+//     hireguard-loggen: 1000 lines: 800 accepted, 110 rejected, 0 malformed, 90 duplicates   (with ids)
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -46,6 +48,8 @@ struct options {
     double violations = 0.1;
     double malformed = 0.0;
     double late = 0.01;
+    double duplicates = 0.0;
+    bool ids = false;
     std::uint64_t seed = 1;
     std::uint64_t pool = 1000;
     std::uint64_t jobs = 5000;
@@ -76,7 +80,8 @@ struct candidacy {
     hireguard::machine machine;
     timestamp clock;
     int steps = 0;
-    std::string held;  // an event written late, after the next one
+    std::string held;   // an event written late, after the next one
+    std::string again;  // an event delivered a second time, after the next one
 };
 
 class generator {
@@ -97,13 +102,19 @@ public:
                 inject_violation(c);
             } else if (!legal_step(c)) {
                 flush_held(c);
+                flush_again(c);
                 pool_[i] = fresh();
             }
         }
-        for (auto& c : pool_) flush_held(c);
-        std::fprintf(stderr, "hireguard-loggen: %llu lines: %llu accepted, %llu rejected, %llu malformed\n",
+        for (auto& c : pool_) {
+            flush_held(c);
+            flush_again(c);
+        }
+        std::fprintf(stderr, "hireguard-loggen: %llu lines: %llu accepted, %llu rejected, %llu malformed",
                      static_cast<unsigned long long>(lines_), static_cast<unsigned long long>(accepted_),
                      static_cast<unsigned long long>(rejected_), static_cast<unsigned long long>(malformed_));
+        if (opt_.ids) std::fprintf(stderr, ", %llu duplicates", static_cast<unsigned long long>(duplicates_));
+        std::fputc('\n', stderr);
     }
 
 private:
@@ -118,8 +129,8 @@ private:
         timestamp const start = hireguard::utc(std::chrono::year{2026} / 1 / 1) +
                                 std::chrono::seconds{rng_.below(std::uint64_t{300} * 86400)};
         return candidacy{
-            job,   freelancer, hireguard::machine{hireguard::job_id{job}, hireguard::freelancer_id{freelancer}},
-            start, 0,          {}};
+            job, freelancer, hireguard::machine{hireguard::job_id{job}, hireguard::freelancer_id{freelancer}}, start, 0,
+            {},  {}};
     }
 
     // Moves the candidacy's clock forward by a minute to two days.
@@ -353,17 +364,27 @@ private:
         }
     }
 
-    // Writes an event, or holds it to write after the candidacy's next one.
+    // Writes an event, or holds it to write after the candidacy's next one;
+    // and, with ids, may deliver it again after the candidacy's next event.
+    // The second delivery has the first's time, so the audit replays it
+    // right after the first, in the same state: a duplicate of an accepted
+    // event, and a rejected event rejected again.
     void emit(candidacy& c, any_event const& e, bool accepted) {
         ++lines_;
         ++(accepted ? accepted_ : rejected_);
         format(c, e);
         if (c.held.empty() && rng_.chance(opt_.late)) {
             c.held = line_;
-            return;
+        } else {
+            write(line_);
+            flush_held(c);
         }
-        write(line_);
-        flush_held(c);
+        flush_again(c);
+        if (opt_.duplicates > 0 && !done() && rng_.chance(opt_.duplicates)) {
+            c.again = line_;
+            ++lines_;
+            ++(accepted ? duplicates_ : rejected_);
+        }
     }
 
     void flush_held(candidacy& c) {
@@ -372,12 +393,33 @@ private:
         c.held.clear();
     }
 
+    // After the held event, if any: a second delivery comes after the first.
+    void flush_again(candidacy& c) {
+        if (c.again.empty()) return;
+        flush_held(c);
+        write(c.again);
+        c.again.clear();
+    }
+
     // The line of an event, as the library's codec writes it: what each
     // event carries comes from its description (Boost.Describe).
     void format(candidacy const& c, any_event const& e) {
-        line_ = hireguard::encode_event(
-            hireguard::logged_event{hireguard::job_id{c.job}, hireguard::freelancer_id{c.freelancer}, e});
+        hireguard::logged_event logged{hireguard::job_id{c.job}, hireguard::freelancer_id{c.freelancer}, e};
+        if (opt_.ids) logged.id = next_id();
+        line_ = hireguard::encode_event(logged);
         line_ += '\n';
+    }
+
+    // Ids that look like a queue's message ids: a counter through
+    // SplitMix64's finalizer, a bijection, so no two events share one.
+    std::string next_id() {
+        std::uint64_t x = ++last_id_;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+        x ^= x >> 31;
+        char text[24];
+        std::snprintf(text, sizeof text, "msg-%016llx", static_cast<unsigned long long>(x));
+        return text;
     }
 
     void write_malformed() {
@@ -428,10 +470,12 @@ private:
     std::vector<candidacy> pool_;
     std::string line_;
     std::uint64_t last_freelancer_ = 0;
+    std::uint64_t last_id_ = 0;
     std::uint64_t lines_ = 0;
     std::uint64_t accepted_ = 0;
     std::uint64_t rejected_ = 0;
     std::uint64_t malformed_ = 0;
+    std::uint64_t duplicates_ = 0;
     std::uint64_t bytes_ = 0;
 };
 
@@ -466,6 +510,9 @@ int main(int argc, char** argv) {
         "malformed", po::value<double>(&opt.malformed)->default_value(0.0, "0"), "share of malformed lines (0 to 1)")(
         "late", po::value<double>(&opt.late)->default_value(0.01, "0.01"),
         "share of events written after a later event of their candidacy")(
+        "ids", po::bool_switch(&opt.ids), "give every event an id (\"id\"), as a queue's message id")(
+        "duplicates", po::value<double>(&opt.duplicates)->default_value(0.0, "0"),
+        "share of events delivered a second time, with the same id (0 to 1; implies --ids)")(
         "seed", po::value<std::uint64_t>(&opt.seed)->default_value(1), "random seed: the same seed, the same log")(
         "candidacies", po::value<std::uint64_t>(&opt.pool)->default_value(1000),
         "candidacies whose events interleave at any time")(
@@ -490,8 +537,10 @@ int main(int argc, char** argv) {
         if (!bytes.empty()) opt.bytes = parse_size(bytes);
         if (opt.bytes == 0 && opt.events == 0) throw po::error("give --events or --bytes");
         auto const share = [](double x) { return x >= 0.0 && x <= 1.0; };
-        if (!share(opt.violations) || !share(opt.malformed) || !share(opt.late) || opt.violations + opt.malformed > 1.0)
-            throw po::error("--violations, --malformed and --late are shares between 0 and 1");
+        if (!share(opt.violations) || !share(opt.malformed) || !share(opt.late) || !share(opt.duplicates) ||
+            opt.violations + opt.malformed > 1.0)
+            throw po::error("--violations, --malformed, --late and --duplicates are shares between 0 and 1");
+        if (opt.duplicates > 0) opt.ids = true;
         if (opt.pool == 0) throw po::error("--candidacies must be at least 1");
     } catch (po::error const& e) {
         std::cerr << "hireguard-loggen: " << e.what() << "\n\n" << visible << '\n';
