@@ -435,7 +435,7 @@ private:
         if (in_transaction) expect_command("COMMIT");
         expect_sync();
         if (moved) {
-            r.m = std::move(m);
+            r.m = m;
             ++r.version;
         }
         return moved;
@@ -968,8 +968,8 @@ void breakdown(bench_target& t, double length) {
     for (int i = 0; i < slices; ++i) {
         auto const cs = time_ceiling(t, span);
         if (!c || cs.total() / cs.transactions < c->total() / c->transactions) c = cs;
-        auto ss = time_store(t, span);
-        if (!st || ss.total / ss.events < st->total / st->events) st = std::move(ss);
+        auto const ss = time_store(t, span);
+        if (!st || ss.total / ss.events < st->total / st->events) st = ss;
     }
     std::cout << "  ceiling-tx, us per transaction: begin " << per_event(c->begin, c->transactions) << ", update "
               << per_event(c->update, c->transactions) << ", commit " << per_event(c->commit, c->transactions)
