@@ -1,7 +1,8 @@
 // Reading a workflow's Boost.MSM transition table at compile time: its rows,
-// states and events, which (state, event) pairs are legal, and their targets.
-// Boost.Hana does the searching. A template that takes a workflow after a
-// state defaults to the state's `default_workflow_t`.
+// states and events, which (state, event) pairs are legal, and their targets,
+// from index arrays computed once per workflow (`hana_rows` hands the rows to
+// Boost.Hana's algorithms). A template that takes a workflow after a state
+// defaults to the state's `default_workflow_t`.
 #ifndef HIREGUARD_CORE_TABLE_HPP
 #define HIREGUARD_CORE_TABLE_HPP
 
@@ -9,13 +10,11 @@
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
-#include <boost/hana/any_of.hpp>
-#include <boost/hana/filter.hpp>
 #include <boost/hana/tuple.hpp>
 #include <boost/hana/type.hpp>
-#include <boost/hana/unpack.hpp>
 #include <boost/mpl/aux_/na.hpp>
 
 #include <hireguard/core/detail/type_list.hpp>
@@ -47,37 +46,10 @@ struct to_type_list<V<Ts...>> : drop_na<type_list<>, Ts...> {};
 template <class Row>
 inline constexpr bool is_guarded_v = !std::is_same_v<typename Row::Guard, boost::msm::front::none>;
 
-// Hana predicate: the row leaves State on Event.
-template <class State, class Event>
-struct row_for {
-    template <class Row>
-    constexpr auto operator()(boost::hana::basic_type<Row> /*row*/) const {
-        return boost::hana::bool_c < std::is_same_v<typename Row::Source, State> && std::is_same_v < typename Row::Evt,
-               Event >>
-            ;
-    }
-};
-
-// Hana predicate: the row leaves State.
-template <class State>
-struct row_from {
-    template <class Row>
-    constexpr auto operator()(boost::hana::basic_type<Row> /*row*/) const {
-        return boost::hana::bool_c<std::is_same_v<typename Row::Source, State>>;
-    }
-};
-
 struct make_hana_rows {
     template <class... Rows>
     constexpr auto operator()(type_list<Rows...> /*rows*/) const {
         return boost::hana::make_tuple(boost::hana::type_c<Rows>...);
-    }
-};
-
-struct back_to_type_list {
-    template <class... Ts>
-    constexpr auto operator()(Ts... /*types*/) const {
-        return type_list<typename Ts::type...>{};
     }
 };
 
@@ -120,25 +92,33 @@ using events_t = typename detail::events_of<rows_t<W>>::type;
 
 namespace detail {
 
-// Which (state, event) pairs have a row, as a flat boolean matrix computed
-// once per workflow by unpacking the Hana tuple of rows; each can_fire_v is
-// then one lookup rather than a search of the table.
+// Where each row leaves from and on which event, as indices into states_t<W>
+// and events_t<W>, and which (state, event) pairs have a row, as a flat
+// boolean matrix: computed once per workflow, so that can_fire_v is one
+// lookup and rows_for_t one pass over two arrays, not a search of the table.
 template <class W>
 struct legality {
     using states = states_t<W>;
     using events = events_t<W>;
-    struct build {
-        template <class... Rows>
-        constexpr std::array<bool, states::size * events::size> operator()(
-            boost::hana::basic_type<Rows>... /*rows*/) const {
-            std::array<bool, states::size * events::size> m{};
-            ((m[index_of_v<states, typename Rows::Source> * events::size + index_of_v<events, typename Rows::Evt>] =
-                  true),
-             ...);
-            return m;
-        }
-    };
-    static constexpr auto matrix = boost::hana::unpack(hana_rows<W>, build{});
+    using rows = rows_t<W>;
+
+    template <class... Rows>
+    static constexpr std::array<std::size_t, sizeof...(Rows)> sources(type_list<Rows...> /*rows*/) {
+        return {index_of_v<states, typename Rows::Source>...};
+    }
+    template <class... Rows>
+    static constexpr std::array<std::size_t, sizeof...(Rows)> events_of_rows(type_list<Rows...> /*rows*/) {
+        return {index_of_v<events, typename Rows::Evt>...};
+    }
+    static constexpr std::array<std::size_t, rows::size> row_source = sources(rows{});
+    static constexpr std::array<std::size_t, rows::size> row_event = events_of_rows(rows{});
+
+    static constexpr std::array<bool, states::size * events::size> build_matrix() {
+        std::array<bool, states::size * events::size> m{};
+        for (std::size_t r = 0; r < rows::size; ++r) m[row_source[r] * events::size + row_event[r]] = true;
+        return m;
+    }
+    static constexpr auto matrix = build_matrix();
 
     template <class State, class Event>
     static constexpr bool can_fire() {
@@ -150,6 +130,29 @@ struct legality {
             return matrix[s * events::size + e];
         }
     }
+
+    // The positions of the rows leaving state s, on event e unless any_event,
+    // in declaration order.
+    struct row_set {
+        std::array<std::size_t, rows::size> at{};
+        std::size_t size = 0;
+    };
+    static constexpr row_set rows_leaving(std::size_t s, std::size_t e, bool any_event) {
+        row_set out;
+        for (std::size_t r = 0; r < rows::size; ++r)
+            if (row_source[r] == s && (any_event || row_event[r] == e)) out.at[out.size++] = r;
+        return out;
+    }
+};
+
+// The rows leaving the state at position S (on the event at position E unless
+// AnyEvent), as a type_list.
+template <class W, std::size_t S, std::size_t E, bool AnyEvent>
+struct select_rows {
+    static constexpr auto found = legality<W>::rows_leaving(S, E, AnyEvent);
+    template <std::size_t... I>
+    static type_list<at_t<rows_t<W>, found.at[I]>...> pick(std::index_sequence<I...> /*positions*/);
+    using type = decltype(pick(std::make_index_sequence<found.size>{}));
 };
 
 }  // namespace detail
@@ -163,13 +166,12 @@ inline constexpr bool can_fire_v = detail::legality<W>::template can_fire<State,
 
 /// The rows for (State, Event), in declaration order, as a `type_list`.
 template <class State, class Event, workflow W = default_workflow_t<State>>
-using rows_for_t = decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>, detail::row_for<State, Event>{}),
-                                                detail::back_to_type_list{}));
+using rows_for_t = typename detail::select_rows<W, detail::index_of_v<states_t<W>, State>,
+                                                detail::index_of_v<events_t<W>, Event>, false>::type;
 
 /// The rows leaving State, in declaration order, as a `type_list`.
 template <class State, workflow W = default_workflow_t<State>>
-using rows_from_t = decltype(boost::hana::unpack(boost::hana::filter(hana_rows<W>, detail::row_from<State>{}),
-                                                 detail::back_to_type_list{}));
+using rows_from_t = typename detail::select_rows<W, detail::index_of_v<states_t<W>, State>, 0, true>::type;
 
 namespace detail {
 template <class... S>

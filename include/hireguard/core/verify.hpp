@@ -21,10 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
-
-#include <boost/hana/unpack.hpp>
 
 #include <hireguard/core/detail/type_list.hpp>
 #include <hireguard/core/table.hpp>
@@ -102,16 +99,13 @@ struct graph {
     static constexpr std::size_t row_count = rows::size;
     static constexpr std::size_t initial = detail::index_of_v<states, typename W::initial_state>;
 
-    struct build_edges {
-        template <class... Rows>
-        constexpr std::array<edge, sizeof...(Rows)> operator()(boost::hana::basic_type<Rows>... /*rows*/) const {
-            return {edge{detail::index_of_v<states, typename Rows::Source>,
-                         detail::index_of_v<events, typename Rows::Evt>,
-                         detail::index_of_v<states, typename Rows::Target>, detail::is_guarded_v<Rows>}...};
-        }
-    };
+    template <class... Rows>
+    static constexpr std::array<edge, sizeof...(Rows)> build_edges(type_list<Rows...> /*rows*/) {
+        return {edge{detail::index_of_v<states, typename Rows::Source>, detail::index_of_v<events, typename Rows::Evt>,
+                     detail::index_of_v<states, typename Rows::Target>, detail::is_guarded_v<Rows>}...};
+    }
     /// The rows, in declaration order.
-    static constexpr std::array<edge, row_count> edges = boost::hana::unpack(hana_rows<W>, build_edges{});
+    static constexpr std::array<edge, row_count> edges = build_edges(rows{});
 
     template <class... S>
     static constexpr std::array<bool, state_count> flags(type_list<S...> /*states*/) {
@@ -168,13 +162,7 @@ struct graph {
 namespace impl {
 
 template <class List, std::size_t I>
-struct at;
-template <class... Ts, std::size_t I>
-struct at<type_list<Ts...>, I> {
-    using type = std::tuple_element_t<I, std::tuple<Ts...>>;
-};
-template <class List, std::size_t I>
-using at_t = typename at<List, I>::type;
+using at_t = detail::at_t<List, I>;
 
 template <class G>
 constexpr std::size_t first_unreachable() {

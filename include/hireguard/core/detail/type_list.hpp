@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace hireguard {
 
@@ -46,6 +47,30 @@ template <class List, class T>
 inline constexpr std::size_t index_of_v = 0;
 template <class... Ts, class T>
 inline constexpr std::size_t index_of_v<type_list<Ts...>, T> = index_in<T, Ts...>();
+
+// The type at position I of a list, found by overload resolution against a
+// class that derives from (position, type) pairs: no recursion, and the
+// lookup class is built once per list.
+template <std::size_t I, class T>
+struct indexed {
+    using type = T;
+};
+template <class Positions, class... Ts>
+struct indexer;
+template <std::size_t... I, class... Ts>
+struct indexer<std::index_sequence<I...>, Ts...> : indexed<I, Ts>... {};
+template <std::size_t I, class T>
+indexed<I, T> select_at(indexed<I, T> const* /*list*/);
+template <class List>
+struct indexer_of;
+template <class... Ts>
+struct indexer_of<type_list<Ts...>> {
+    using type = indexer<std::index_sequence_for<Ts...>, Ts...>;
+};
+
+/// The type at position I of the list.
+template <class List, std::size_t I>
+using at_t = typename decltype(select_at<I>(static_cast<typename indexer_of<List>::type const*>(nullptr)))::type;
 
 template <class List>
 struct front;
