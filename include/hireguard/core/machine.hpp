@@ -48,17 +48,23 @@ class basic_machine {
     template <class Event>
     using handler = verdict (*)(basic_machine&, Event const&);
 
-    template <class S, class Event>
+    template <class S, class Event, bool Legal>
     static constexpr handler<Event> handler_of() {
-        if constexpr (can_fire_v<S, Event, W>) {
+        if constexpr (Legal) {
             return &fire<S, Event>;
         } else {
-            return &reject_illegal<S, Event>;
+            return &reject_illegal<Event>;
         }
     }
-    template <class Event, class... S>
-    static constexpr std::array<handler<Event>, sizeof...(S)> handlers_for(type_list<S...> /*states*/) {
-        return {handler_of<S, Event>()...};
+    // A state's position in states_t is its index: legality is read straight
+    // from the workflow's matrix, one lookup per state.
+    template <class Event, class... S, std::size_t... I>
+    static constexpr std::array<handler<Event>, sizeof...(S)> handlers_for(type_list<S...> /*states*/,
+                                                                           std::index_sequence<I...> /*indices*/) {
+        using legality = detail::legality<W>;
+        constexpr std::size_t e = detail::index_of_v<typename legality::events, Event>;
+        constexpr std::size_t event_count = legality::events::size;
+        return {handler_of<S, Event, (e < event_count && legality::matrix[I * event_count + e])>()...};
     }
 
 public:
@@ -120,7 +126,7 @@ public:
     template <class Event>
     verdict process(Event const& e) {
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
-        static constexpr auto handlers = handlers_for<Event>(states{});
+        static constexpr auto handlers = handlers_for<Event>(states{}, std::make_index_sequence<states::size>{});
         return handlers[state_](*this, e);
     }
 
@@ -156,11 +162,17 @@ public:
 private:
     explicit basic_machine(std::pair<data_type, policy_type>&& parts)
         : basic_machine(std::move(parts.first), parts.second) {}
-    // The explanation of an illegal pair is computed at compile time, so
-    // rejecting one costs no string work.
-    template <class S, class Event>
-    static verdict reject_illegal(basic_machine& /*m*/, Event const& /*e*/) {
-        return verdict(detail::illegal_transition_rejection<W, S, Event>());
+    // One handler per event for all its illegal states. The explanations are
+    // computed at compile time when the workflow's explain_illegal allows, so
+    // rejecting an illegal pair costs no string work.
+    template <class Event>
+    static verdict reject_illegal(basic_machine& m, Event const& /*e*/) {
+        if constexpr (detail::explained_at_compile_time<W, Event, states>) {
+            static constexpr auto explanations = detail::illegal_explanations<W, Event>(states{});
+            return verdict(detail::illegal_rejection(state_names[m.state_], Event::name, explanations[m.state_]));
+        } else {
+            return verdict(detail::illegal_transition_rejection<W>(state_names[m.state_], Event::name));
+        }
     }
 
     // Rows are tried last to first, as the Boost.MSM back-end does.

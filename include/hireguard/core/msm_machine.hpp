@@ -157,10 +157,16 @@ class basic_msm_machine {
     }
     static constexpr auto state_index_by_id = indices_by_id(states{});
 
-    template <class Event, class... S>
-    static constexpr std::array<bool, sizeof...(S)> legal_by_id(type_list<S...> /*states*/) {
-        std::array<bool, sizeof...(S)> out{};
-        ((out[static_cast<std::size_t>(msm_id<S>)] = can_fire_v<S, Event, W>), ...);
+    // Which states, by MSM id, have a row for Event: read from the
+    // workflow's legality matrix.
+    template <class Event>
+    static constexpr std::array<bool, state_count> legal_by_id() {
+        using legality = detail::legality<W>;
+        constexpr std::size_t e = detail::index_of_v<typename legality::events, Event>;
+        constexpr std::size_t event_count = legality::events::size;
+        std::array<bool, state_count> out{};
+        for (std::size_t id = 0; id < state_count; ++id)
+            out[id] = e < event_count && legality::matrix[state_index_by_id[id] * event_count + e];
         return out;
     }
 
@@ -200,7 +206,7 @@ public:
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
         std::size_t const current = static_cast<std::size_t>(fsm_.current_state()[0]);
         if (!detail::input_ok<W>(fsm_.data_, fsm_.policy_, e)) {
-            static constexpr auto legal = legal_by_id<Event>(states{});
+            static constexpr auto legal = legal_by_id<Event>();
             if (legal[current])
                 return verdict(rejection::from(detail::input_violation<W>(fsm_.data_, fsm_.policy_, e),
                                                state_names[current], Event::name));

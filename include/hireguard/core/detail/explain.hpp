@@ -2,9 +2,11 @@
 #ifndef HIREGUARD_CORE_DETAIL_EXPLAIN_HPP
 #define HIREGUARD_CORE_DETAIL_EXPLAIN_HPP
 
+#include <array>
 #include <string_view>
 #include <type_traits>
 
+#include <hireguard/core/detail/type_list.hpp>
 #include <hireguard/core/rejection.hpp>
 
 namespace hireguard::detail {
@@ -15,31 +17,33 @@ template <class W>
 struct has_explain_illegal<W, std::void_t<decltype(W::explain_illegal(std::string_view{}, std::string_view{}))>>
     : std::true_type {};
 
+[[nodiscard]] inline rejection illegal_rejection(std::string_view state, std::string_view event,
+                                                 std::string_view explanation) {
+    return rejection{rejection_kind::illegal_transition, no_rule, state, event, {}, explanation};
+}
+
 // A workflow may say why a pair is illegal with a static `explain_illegal`.
 template <class W>
 [[nodiscard]] rejection illegal_transition_rejection(std::string_view state, std::string_view event) {
     std::string_view explanation;
     if constexpr (has_explain_illegal<W>::value) explanation = W::explain_illegal(state, event);
-    return rejection{rejection_kind::illegal_transition, no_rule, state, event, {}, explanation};
+    return illegal_rejection(state, event, explanation);
 }
 
-// The same, with the explanation computed at compile time when the workflow's
-// explain_illegal is constexpr.
-template <class W, class State, class Event>
-[[nodiscard]] rejection illegal_transition_rejection() {
-    if constexpr (has_explain_illegal<W>::value) {
-        if constexpr (requires {
-                          typename std::integral_constant<bool, (W::explain_illegal(State::name, Event::name), true)>;
-                      }) {
-            static constexpr std::string_view explanation = W::explain_illegal(State::name, Event::name);
-            return rejection{rejection_kind::illegal_transition, no_rule, State::name, Event::name, {}, explanation};
-        } else {
-            return illegal_transition_rejection<W>(State::name, Event::name);
-        }
-    } else {
-        return rejection{rejection_kind::illegal_transition, no_rule, State::name, Event::name, {}, {}};
-    }
+// The explanations of Event's illegal pairs, one per state of the list (the
+// entries of legal pairs are never read), computed in one constant
+// evaluation per event when the workflow's explain_illegal is constexpr for
+// every state, so that an executor rejects an illegal pair with a lookup and
+// no string work.
+template <class W, class Event, class... S>
+constexpr std::array<std::string_view, sizeof...(S)> illegal_explanations(type_list<S...> /*states*/) {
+    return {W::explain_illegal(S::name, Event::name)...};
 }
+
+template <class W, class Event, class States>
+concept explained_at_compile_time = has_explain_illegal<W>::value && requires {
+    typename std::integral_constant<bool, (illegal_explanations<W, Event>(States{}), true)>;
+};
 
 }  // namespace hireguard::detail
 
