@@ -3,7 +3,7 @@
 // shows the first lines of the compiler's answer.
 #include <chrono>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/candidacy.hpp>
 
 int main() {
     using namespace hireguard;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 #include <hireguard/hiring/msm_machine.hpp>
 
 #include "decode.hpp"

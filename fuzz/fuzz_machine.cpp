@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 #include "decode.hpp"
 #include "invariants.hpp"

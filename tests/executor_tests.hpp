@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <hireguard/hiring/candidacy.hpp>
+
 #include "domain.hpp"
 #include "scenarios.hpp"
 

@@ -8,6 +8,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 #include <hireguard/hiring/msm_machine.hpp>
 
 #include "model.hpp"

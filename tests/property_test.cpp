@@ -17,7 +17,7 @@
 #include <rapidcheck/gtest.h>
 #include <rapidcheck/state.h>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 #include "model.hpp"
 #include "property_support.hpp"

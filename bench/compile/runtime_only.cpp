@@ -1,7 +1,7 @@
-// Compile-time probe: the runtime engine only.
+// Compile-time probe: the runtime engine only (no typed begin_candidacy, no MSM back-end).
 #include <chrono>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 int main() {
     using namespace hireguard;

@@ -1,7 +1,7 @@
-// Compile-time probe: the typed API and can_fire_v only (no MSM back-end).
+// Compile-time probe: the typed API and can_fire_v only (no runtime engine, no MSM back-end).
 #include <chrono>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/candidacy.hpp>
 
 static_assert(hireguard::can_fire_v<hireguard::state::contract_active, hireguard::event::log_work>);
 static_assert(!hireguard::can_fire_v<hireguard::state::interviewing, hireguard::event::log_work>);

@@ -16,10 +16,12 @@
 #include <hireguard/core/verify.hpp>
 #include <hireguard/core/workflow.hpp>
 #include <hireguard/export/diagram.hpp>
+#include <hireguard/hiring/candidacy.hpp>
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/events.hpp>
 #include <hireguard/hiring/job.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 #include <hireguard/hiring/notifications.hpp>
 #include <hireguard/hiring/rules.hpp>
 #include <hireguard/hiring/states.hpp>

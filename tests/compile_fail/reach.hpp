@@ -2,7 +2,7 @@
 #include <chrono>
 #include <utility>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/candidacy.hpp>
 
 namespace reach {
 using namespace hireguard;
@@ -23,7 +23,13 @@ inline candidacy<state::contract_active> active() {
 inline candidacy<state::contract_pending> pending() {
     return offered(t0 + std::chrono::days{9}).on(event::accept_offer{.at = t0 + 3h}).get<state::contract_pending>();
 }
-inline candidacy<state::contract_paused> paused() { return active().on(event::pause{}); }
-inline candidacy<state::contract_ended> ended() { return active().on(event::end_contract{}); }
-inline candidacy<state::declined> declined() { return interviewing().on(event::decline{}); }
+inline candidacy<state::contract_paused> paused() {
+    return active().on(event::pause{});
+}
+inline candidacy<state::contract_ended> ended() {
+    return active().on(event::end_contract{});
+}
+inline candidacy<state::declined> declined() {
+    return interviewing().on(event::decline{});
+}
 }  // namespace reach

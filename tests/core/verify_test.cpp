@@ -10,6 +10,7 @@
 #include <hireguard/core/test_paths.hpp>
 #include <hireguard/core/verify.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 #include "domain.hpp"
 #include "workflows.hpp"

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/candidacy.hpp>
 
 namespace {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 #include "executor_tests.hpp"
 

@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 #include "scenarios.hpp"
 

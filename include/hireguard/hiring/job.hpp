@@ -24,6 +24,7 @@
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/events.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 #include <hireguard/hiring/notifications.hpp>
 #include <hireguard/hiring/states.hpp>
 

@@ -1,21 +1,18 @@
 // The canonical candidacy-to-contract lifecycle of docs/domain.md: 15 states,
 // 24 events, 36 rows, written once as a Boost.MSM front-end transition table.
-// Everything else in hireguard reads this table. This header also names the
-// lifecycle's instances of the core: `machine`, `candidacy<S>`,
-// `begin_candidacy`, `replay`, `any_event`.
+// Everything else in hireguard reads this table. This header holds the table,
+// its guards, its verification and `any_event`; the typed API's
+// `begin_candidacy` is in <hireguard/hiring/candidacy.hpp>, the runtime
+// engine's `machine`, `replayed` and `replay` in <hireguard/hiring/machine.hpp>,
+// so that each pays only for the executor it uses.
 #ifndef HIREGUARD_HIRING_LIFECYCLE_HPP
 #define HIREGUARD_HIRING_LIFECYCLE_HPP
 
-#include <algorithm>
 #include <string_view>
-#include <utility>
 
 #include <boost/mpl/vector/vector40.hpp>
 #include <boost/msm/front/functor_row.hpp>
 
-#include <hireguard/core/candidacy.hpp>
-#include <hireguard/core/history.hpp>
-#include <hireguard/core/machine.hpp>
 #include <hireguard/core/rules.hpp>
 #include <hireguard/core/table.hpp>
 #include <hireguard/core/verify.hpp>
@@ -109,7 +106,8 @@ struct lifecycle : hiring_workflow<> {
     [[nodiscard]] static constexpr std::string_view explain_illegal(std::string_view state,
                                                                     std::string_view event) noexcept {
         constexpr auto terminal = detail::names_of(terminal_states{});
-        if (std::find(terminal.begin(), terminal.end(), state) != terminal.end()) return "the candidacy is over";
+        for (std::string_view const name : terminal)
+            if (name == state) return "the candidacy is over";
         if (event == "log_work") {
             if (state == "contract_pending") return "the contract has not begun: its start date is still ahead";
             if (state == "contract_paused") return "the contract is paused";
@@ -125,35 +123,6 @@ struct lifecycle : hiring_workflow<> {
 
 /// Any event of the canonical lifecycle, for events decoded at run time.
 using any_event = event_variant_t<lifecycle>;
-
-/// The runtime engine of the canonical lifecycle.
-using machine = basic_machine<lifecycle>;
-
-/// The replay of a history of the canonical lifecycle.
-using replayed = basic_replayed<lifecycle>;
-
-/// Starts a candidacy of the canonical lifecycle in `prospect`: no contact
-/// yet. Throws `std::invalid_argument` for a policy that `policy_problem`
-/// finds wrong.
-///
-///     auto c = hireguard::begin_candidacy(hireguard::job_id{7}, hireguard::freelancer_id{42});
-[[nodiscard]] inline candidacy<state::prospect, lifecycle> begin_candidacy(job_id job, freelancer_id freelancer,
-                                                                           policy const& p = {}) {
-    return begin_candidacy<lifecycle>(candidacy_data{job, freelancer}, p);
-}
-
-/// Rebuilds the candidacy of `job` and `freelancer` from its whole history:
-/// a new machine of `W` (the canonical lifecycle unless named) in its initial
-/// state with policy `p`, then every event in order.
-///
-///     std::vector<hireguard::any_event> history{hireguard::event::invite{}, hireguard::event::accept_invite{}};
-///     auto r = hireguard::replay(hireguard::job_id{7}, hireguard::freelancer_id{42}, history);
-///     assert(r.clean() && r.machine.is<hireguard::state::interviewing>());
-template <workflow W = lifecycle, class R>
-requires history_of<R, W>
-[[nodiscard]] basic_replayed<W> replay(job_id job, freelancer_id freelancer, R&& history, policy_t<W> const& p = {}) {
-    return replay(basic_machine<W>{job, freelancer, p}, std::forward<R>(history));
-}
 
 // docs/domain.md's properties of the table, checked whenever this header is
 // compiled: an edit that breaks one fails the build with a finding that names

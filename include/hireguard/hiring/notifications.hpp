@@ -23,6 +23,7 @@
 #include <hireguard/core/verdict.hpp>
 #include <hireguard/hiring/events.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 namespace hireguard {
 
