@@ -32,6 +32,7 @@
 #include <boost/program_options.hpp>
 
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 #include <hireguard/json/events.hpp>
 
 namespace {

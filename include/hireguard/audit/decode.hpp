@@ -22,8 +22,6 @@
 #include <sys/mman.h>
 #endif
 
-#include <boost/pfr/tuple_size.hpp>
-
 #include <hireguard/audit/auditable.hpp>
 #include <hireguard/audit/partition.hpp>
 #include <hireguard/core/machine.hpp>
@@ -152,13 +150,14 @@ template <class E, class... Events>
 struct audit_is_alternative<E, std::variant<Events...>> : std::bool_constant<(std::is_same_v<E, Events> || ...)> {};
 
 // Hiring's events are their time and at most one payload member, nothing
-// else: Boost.PFR counts their members, so a member added to one of them
-// cannot be dropped silently by the record.
+// else: their descriptions list every member (the codec checks it), so a
+// member added to one of them cannot be dropped silently by the record.
 template <class Variant>
 struct audit_hiring_events_fit;
 template <class... Events>
 struct audit_hiring_events_fit<std::variant<Events...>>
-    : std::bool_constant<((boost::pfr::tuple_size_v<Events> == 1 + audit_payload_members<Events> &&
+    : std::bool_constant<((fully_described<Events>() &&
+                           boost::mp11::mp_size<own_members<Events>>::value == 1 + audit_payload_members<Events> &&
                            audit_payload_members<Events> <= 1) &&
                           ...)> {};
 static_assert(audit_hiring_events_fit<any_event>::value,

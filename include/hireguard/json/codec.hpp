@@ -16,8 +16,8 @@
 // (null for an empty optional), of its type and in range, no unknown field;
 // the first problem throws `json_error` naming the field by its path
 // ("data.terms.start_date"). A member left out of a description is a compile
-// error for an aggregate without bases (Boost.PFR counts its members), not a
-// field silently dropped. Other types are taught by specializing
+// error for an aggregate without bases (it counts the members), not a field
+// silently dropped. Other types are taught by specializing
 // `value_codec` (json/values.hpp does it for hiring's value types).
 #ifndef HIREGUARD_JSON_CODEC_HPP
 #define HIREGUARD_JSON_CODEC_HPP
@@ -40,7 +40,6 @@
 #include <boost/describe/modifiers.hpp>
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
-#include <boost/pfr/tuple_size.hpp>
 
 namespace hireguard {
 
@@ -160,6 +159,15 @@ inline void only_known(boost::json::object const& o, std::string_view const (&kn
 template <class T, class Enable = void>
 struct value_codec;
 
+/// A value of `T` for decoding to overwrite, for a type with no default:
+/// specialize it with `static T make()`.
+///
+///     template <> struct hireguard::json_codec::blank_value<my_data> {
+///         static my_data make() { return my_data{my_id{0}}; }
+///     };
+template <class T>
+struct blank_value;
+
 /// Whether `T` has a codec.
 ///
 ///     static_assert(hireguard::json_codec::codable<hireguard::candidacy_data>);
@@ -278,53 +286,58 @@ struct value_codec<E, std::enable_if_t<std::is_enum_v<E> && boost::describe::has
 
 namespace detail {
 
-// A value for a described class that decoding then overwrites field by
-// field: `T{}`, or, for a type with no default (its data names a job, say),
-// an aggregate whose leading members are each built the same way.
-template <class T>
-T blank();
-
-struct any_blank {
-    template <class U>
-    operator U() const {  // NOLINT(google-explicit-constructor): it stands for any member
-        return blank<U>();
-    }
-};
-
-template <class T, class... Blanks>
-T blank_of(Blanks... b) {
-    if constexpr (requires { T{b...}; }) {
-        return T{b...};
-    } else {
-        static_assert(sizeof...(Blanks) < 8,
-                      "hireguard: a described type that decoding cannot build: give it a default");
-        return blank_of<T>(b..., any_blank{});
-    }
-}
-
-template <class T>
-T blank() {
-    if constexpr (std::default_initializable<T>) {
-        return T{};
-    } else if constexpr (requires { json_codec::value_codec<T>::blank(); }) {
-        return json_codec::value_codec<T>::blank();
-    } else {
-        return blank_of<T>(any_blank{});
-    }
-}
-
 template <class T>
 using own_members = boost::describe::describe_members<T, boost::describe::mod_public>;
 template <class T>
 using public_bases = boost::describe::describe_bases<T, boost::describe::mod_public>;
 
-// Whether a description lists every member: Boost.PFR counts an aggregate's
-// members (it cannot look into one with a base class, whose own members
-// are then taken as described).
+// A value for a described class that decoding then overwrites field by
+// field: `T{}`; the codec's or `blank_value`'s for a type with no default
+// (data that names its job); for a type derived from one such type, that
+// base's blank and the type's own defaults.
+template <class T>
+T blank() {
+    if constexpr (std::default_initializable<T>) {
+        return T{};
+    } else if constexpr (requires { json_codec::blank_value<T>::make(); }) {
+        return json_codec::blank_value<T>::make();
+    } else if constexpr (requires { json_codec::value_codec<T>::blank(); }) {
+        return json_codec::value_codec<T>::blank();
+    } else {
+        static_assert(boost::mp11::mp_size<public_bases<T>>::value == 1,
+                      "hireguard: decoding builds a described type from its default: give it one, or specialize "
+                      "hireguard::json_codec::blank_value");
+        using base = typename boost::mp11::mp_front<public_bases<T>>::type;
+        return T{blank<base>()};
+    }
+}
+
+// Whether a description lists every member of an aggregate without bases:
+// it cannot be brace-initialized from one value more than the description
+// lists. (Boost.PFR's tuple_size answers the same question, but searches up
+// to sizeof(T) * CHAR_BIT initializers: 15 s and 1 GB of g++ for
+// candidacy_data alone. This asks twice.) `any_member` converts to a
+// reference to anything, as PFR's does, so that no constructor of a member
+// competes with the conversion.
+struct any_member {
+    template <class U>
+    operator U&() const noexcept;  // NOLINT(google-explicit-constructor): declared only, never called
+};
+
+template <class T, std::size_t... I>
+constexpr bool brace_initializable(std::index_sequence<I...> /*members*/) {
+    return requires {
+        T{(void(I), any_member{})...};
+    };
+}
+
 template <class T>
 constexpr bool fully_described() {
     if constexpr (std::is_aggregate_v<T> && boost::mp11::mp_empty<public_bases<T>>::value) {
-        return boost::pfr::tuple_size_v<T> == boost::mp11::mp_size<own_members<T>>::value;
+        constexpr std::size_t n = boost::mp11::mp_size<own_members<T>>::value;
+        static_assert(brace_initializable<T>(std::make_index_sequence<n>{}),
+                      "hireguard: the described members of this aggregate do not initialize it");
+        return !brace_initializable<T>(std::make_index_sequence<n + 1>{});
     } else {
         return true;
     }

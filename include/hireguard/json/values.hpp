@@ -17,6 +17,7 @@
 
 #include <boost/json.hpp>
 
+#include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/values.hpp>
 #include <hireguard/json/codec.hpp>
 
@@ -138,6 +139,12 @@ struct value_codec<offer_terms> {
             throw json_error(first_at, "a fixed-price contract's first milestone must be above zero");
         return t;
     }
+};
+
+/// A candidacy's data names its job and freelancer: decoding starts from ids 0.
+template <>
+struct blank_value<candidacy_data> {
+    static candidacy_data make() noexcept { return candidacy_data{job_id{0}, freelancer_id{0}}; }
 };
 
 /// How an event's member is read from a log line: as `value_codec` reads it,
