@@ -178,15 +178,20 @@ public:
     /// `job_known` (no such job), `job_open` (a new candidacy on a closed
     /// job), `hires_within_openings`; `close_job` goes through `close_job()`.
     template <class Event>
-    requires is_event_of_v<Event, W> result process(job_id job, freelancer_id freelancer, Event e,
+    requires is_event_of_v<Event, W> result process(job_id job, freelancer_id freelancer, Event const& e,
                                                     std::string_view event_id = {}) {
-        if (!e.at) e.at = options_.now();
-        return with_retries([&](transaction& tx) { return apply(tx, job, freelancer, e, event_id); });
+        return process(job, freelancer, event_variant_t<W>{std::in_place_type<Event>, e}, event_id);
     }
 
-    /// The same for an event decoded at run time.
-    result process(job_id job, freelancer_id freelancer, event_variant_t<W> const& e, std::string_view event_id = {}) {
-        return std::visit([&](auto const& ev) { return this->process(job, freelancer, ev, event_id); }, e);
+    /// The same for an event decoded at run time. (The transaction's code is
+    /// the same for every event type: it is compiled once, for the variant.)
+    result process(job_id job, freelancer_id freelancer, event_variant_t<W> e, std::string_view event_id = {}) {
+        std::visit(
+            [&](auto& ev) {
+                if (!ev.at) ev.at = options_.now();
+            },
+            e);
+        return with_retries([&](transaction& tx) { return apply(tx, job, freelancer, e, event_id); });
     }
 
     /// Closes the job, in one transaction: every candidacy neither hired nor
@@ -266,67 +271,69 @@ private:
         return hireguard::detail::snapshot_policy<W>(boost::json::parse(row.policy));
     }
 
-    template <class Event>
-    result apply(transaction& tx, job_id job, freelancer_id freelancer, Event const& e, std::string_view event_id) {
-        if constexpr (std::is_same_v<Event, event::close_job>) {
-            return rejected(hireguard::rule_ids::whole_job_event,
-                            "close_job closes the whole job: call close_job() on the store", W::initial_state::name,
-                            Event::name);
-        } else {
-            if (!event_id.empty())
-                if (auto const v = tx.find_event(event_id)) return duplicate(*v);
-            auto const jr = tx.load_job(job.value());
-            if (!jr)
-                return rejected(hireguard::rule_ids::job_known, job_text(job) + " is not in the store",
-                                W::initial_state::name, Event::name);
-            auto const cr = tx.load_candidacy(job.value(), freelancer.value());
-            policy_t<W> const p = policy_of(*jr);
-            machine_type m = cr ? restore<W>(std::string_view{cr->snapshot}) : machine_type{job, freelancer, p};
-            std::string_view const from = m.state_name();
-            bool const was_hired = is_hired(m);
-            verdict v = m.process(e);
-            if (!v) return rejected(v.error());
-            if (!cr && !jr->open)
-                return rejected(hireguard::rule_ids::job_open,
-                                job_text(job) + " is closed: it takes no new candidacies", from, Event::name);
-            bool const hire = !was_hired && is_hired(m);
-            if constexpr (requires { p.cap_hires_at_openings; }) {
-                if (hire && p.cap_hires_at_openings && jr->hires >= jr->openings)
-                    return rejected(hireguard::rule_ids::hires_within_openings,
-                                    job_text(job) + " has " + std::to_string(jr->openings) +
-                                        (jr->openings == 1 ? " opening" : " openings") + " and " +
-                                        std::to_string(jr->hires) + (jr->hires == 1 ? " hire" : " hires") + " already",
-                                    from, Event::name);
-            }
-            candidacy_row row{job.value(),
-                              freelancer.value(),
-                              std::string(m.state_name()),
-                              cr ? cr->origin : std::string(to_string(first_contact_of<Event>())),
-                              snapshot_text(m),
-                              cr ? cr->version + 1 : 1};
-            if (cr) {
-                tx.update_candidacy(row, cr->version);
-            } else {
-                tx.insert_candidacy(row);
-            }
-            // A new candidacy or a hire changes what the job's rules read:
-            // the job's row moves too, so that a concurrent close or a
-            // second hire for the last opening conflicts with this one.
-            if (!cr || hire) {
-                job_row next = *jr;
-                next.hires += hire ? 1U : 0U;
-                next.version = jr->version + 1;
-                tx.update_job(next, jr->version);
-            }
-            tx.record_event(committed_event{0, std::string(event_id), job.value(), freelancer.value(), row.version,
-                                            encode_event(basic_logged_event<W>{
-                                                job, freelancer, event_variant_t<W>{std::in_place_type<Event>, e}})});
-            enqueue_notification<Event>(tx, m, row.version);
-            result r;
-            r.outcome = status::accepted;
-            r.version = row.version;
-            return r;
+    result apply(transaction& tx, job_id job, freelancer_id freelancer, event_variant_t<W> const& e,
+                 std::string_view event_id) {
+        std::string_view const name =
+            std::visit([](auto const& ev) { return std::remove_cvref_t<decltype(ev)>::name; }, e);
+        if constexpr (is_event_of_v<event::close_job, W>) {
+            if (std::holds_alternative<event::close_job>(e))
+                return rejected(hireguard::rule_ids::whole_job_event,
+                                "close_job closes the whole job: call close_job() on the store", W::initial_state::name,
+                                name);
         }
+        if (!event_id.empty())
+            if (auto const v = tx.find_event(event_id)) return duplicate(*v);
+        auto const jr = tx.load_job(job.value());
+        if (!jr)
+            return rejected(hireguard::rule_ids::job_known, job_text(job) + " is not in the store",
+                            W::initial_state::name, name);
+        auto const cr = tx.load_candidacy(job.value(), freelancer.value());
+        policy_t<W> const p = policy_of(*jr);
+        machine_type m = cr ? restore<W>(std::string_view{cr->snapshot}) : machine_type{job, freelancer, p};
+        std::string_view const from = m.state_name();
+        bool const was_hired = is_hired(m);
+        verdict v = m.process(e);
+        if (!v) return rejected(v.error());
+        if (!cr && !jr->open)
+            return rejected(hireguard::rule_ids::job_open, job_text(job) + " is closed: it takes no new candidacies",
+                            from, name);
+        bool const hire = !was_hired && is_hired(m);
+        if constexpr (requires { p.cap_hires_at_openings; }) {
+            if (hire && p.cap_hires_at_openings && jr->hires >= jr->openings)
+                return rejected(hireguard::rule_ids::hires_within_openings,
+                                job_text(job) + " has " + std::to_string(jr->openings) +
+                                    (jr->openings == 1 ? " opening" : " openings") + " and " +
+                                    std::to_string(jr->hires) + (jr->hires == 1 ? " hire" : " hires") + " already",
+                                from, name);
+        }
+        candidacy_row row{job.value(),
+                          freelancer.value(),
+                          std::string(m.state_name()),
+                          cr ? cr->origin : std::string(to_string(first_contact_of(name))),
+                          snapshot_text(m),
+                          cr ? cr->version + 1 : 1};
+        if (cr) {
+            tx.update_candidacy(row, cr->version);
+        } else {
+            tx.insert_candidacy(row);
+        }
+        // A new candidacy or a hire changes what the job's rules read: the
+        // job's row moves too, so that a concurrent close or a second hire
+        // for the last opening conflicts with this one.
+        if (!cr || hire) {
+            job_row next = *jr;
+            next.hires += hire ? 1U : 0U;
+            next.version = jr->version + 1;
+            tx.update_job(next, jr->version);
+        }
+        tx.record_event(committed_event{0, std::string(event_id), job.value(), freelancer.value(), row.version,
+                                        encode_event(basic_logged_event<W>{job, freelancer, e})});
+        std::visit([&](auto const& ev) { enqueue_notification<std::remove_cvref_t<decltype(ev)>>(tx, m, row.version); },
+                   e);
+        result r;
+        r.outcome = status::accepted;
+        r.version = row.version;
+        return r;
     }
 
     result apply_close(transaction& tx, job_id job, event::close_job const& e, std::string_view event_id) {
