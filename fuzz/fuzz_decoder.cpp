@@ -95,7 +95,8 @@ bool same_payload(Event const& a, Event const& b) {
 }
 
 bool same(logged_event const& a, logged_event const& b) {
-    if (a.job != b.job || a.freelancer != b.freelancer || a.event.index() != b.event.index()) return false;
+    if (a.job != b.job || a.freelancer != b.freelancer || a.id != b.id || a.event.index() != b.event.index())
+        return false;
     return std::visit([&](auto const& x) { return same_payload(x, std::get<std::decay_t<decltype(x)>>(b.event)); },
                       a.event);
 }
@@ -122,14 +123,15 @@ public:
         unsigned const needed = reader::k_job | reader::k_freelancer | reader::k_event;
         if ((f.seen & needed) != needed) return std::nullopt;
         logged_event out;
-        if (!codec::detail::fast_builders<hireguard::any_event>::table[f.event](f, out.event)) return std::nullopt;
+        if (!hireguard::detail::fast_builders<hireguard::any_event>::table[f.event](f, out.event)) return std::nullopt;
         out.job = hireguard::job_id{f.job};
         out.freelancer = hireguard::freelancer_id{f.freelancer};
+        if ((f.seen & reader::k_id) != 0) out.id = f.id;
         return out;
     }
 
 private:
-    using reader = codec::detail::fast_reader<hireguard::any_event>;
+    using reader = hireguard::detail::fast_reader<hireguard::any_event>;
     static boost::json::parse_options options() {
         boost::json::parse_options o;
         o.allow_invalid_utf8 = true;  // as the decoder's fast path
