@@ -244,11 +244,6 @@ template <workflow W>
     return i < states.size() && seen[i];
 }
 
-template <class... S>
-[[nodiscard]] bool is_one_of(std::string_view name, type_list<S...> /*states*/) noexcept {
-    return ((S::name == name) || ...);
-}
-
 }  // namespace detail
 
 namespace json_codec {
@@ -279,8 +274,8 @@ void check_membership(std::string_view state, first_contact origin, bool job_ope
                                         std::string(state));
     }
     if (job_open && state == state::closed::name) throw json_error(at_state, "a closed candidacy in an open job");
-    bool const settled = hireguard::detail::is_one_of(state, hired_states_t<W>{}) ||
-                         hireguard::detail::is_one_of(state, typename W::terminal_states{});
+    bool const settled = hireguard::detail::names_a_state(state, hired_states_t<W>{}) ||
+                         hireguard::detail::names_a_state(state, typename W::terminal_states{});
     if (!job_open && !settled)
         throw json_error(at_state, std::string(state) + " in a closed job: closing the job closes it");
 }
