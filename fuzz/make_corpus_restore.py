@@ -83,6 +83,12 @@ EDGES = {
     "edge_minutes_logged_max": ("active_hourly", {"minutes_logged": INT64_MAX - 59},
                                 [ev("log_work", mc.PLUS_1H, mc.MINUTES_60), ev("log_work", mc.PLUS_1H, mc.MINUTES_HUGE),
                                  ev("pause"), ev("resume"), ev("end_contract", mc.PLUS_1H, 1)]),
+    # The clock in the last day of 9999, which is accepted whole: an hour
+    # later is in, a day later is past the accepted years.
+    "edge_last_day_of_9999": ("offered_hourly",
+                              {"last_event_at": "9999-12-31T10:00:00Z", "offer_sent_at": "9999-12-31T10:00:00Z"},
+                              [ev("withdraw_offer", mc.MINUS_1S), ev("withdraw_offer", mc.PLUS_1H),
+                               ev("decline", mc.PLUS_1D), ev("decline", mc.SAME)]),
 }
 
 

@@ -334,17 +334,18 @@ answer step(candidacy& c, Event const& event) {
     record const& d = c.data;
     settings const& s = c.rules;
     std::optional<timestamp> const at = time_of(event);
-    // Time runs from the year 1900 to 9999 here; outside is malformed.
-    if (at && (*at < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
-               *at > hireguard::utc(std::chrono::year{9999} / 12 / 31)))
-        return detail::refuse(rule_ids::value_in_range);
+    // Time runs from the start of the year 1900 to the end of 9999 here, the
+    // last second of 9999 included; outside is malformed.
+    auto const outside_the_years = [](timestamp t) {
+        return t < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
+               t >= hireguard::utc(std::chrono::year{10000} / 1 / 1);
+    };
+    if (at && outside_the_years(*at)) return detail::refuse(rule_ids::value_in_range);
     // So does an offer's start date.
     if (k == ev::send_offer || k == ev::modify_offer) {
         auto const& start = k == ev::send_offer ? std::get<e::send_offer>(event).terms.start_date
                                                 : std::get<e::modify_offer>(event).terms.start_date;
-        if (start && (*start < hireguard::utc(std::chrono::year{1900} / 1 / 1) ||
-                      *start > hireguard::utc(std::chrono::year{9999} / 12 / 31)))
-            return detail::refuse(rule_ids::value_in_range);
+        if (start && outside_the_years(*start)) return detail::refuse(rule_ids::value_in_range);
     }
     if (at && d.last_event_at && *at < *d.last_event_at) return detail::refuse(rule_ids::timestamps_monotonic);
     // A dated timer event must not come before what it announces.

@@ -151,6 +151,32 @@ TEST(ModelAtTheEdges, ApprovingAMilestoneWhenThePaidCountIsAtItsMaximumIsInvalid
     EXPECT_TRUE(m->data() == d);
 }
 
+// The years 1900 to 9999 are accepted whole, in the model as in the engine:
+// an event in the last second of 9999 is in, one a second into 10000 is out.
+TEST(ModelAtTheEdges, AnEventInTheLastSecondOf9999IsAcceptedByTheModelAndTheEngine) {
+    using namespace std::chrono_literals;
+    timestamp const last_second = utc(std::chrono::year{9999} / 12 / 31, 23h + 59min + 59s);
+    for (timestamp const at : {last_second, last_second + 1s}) {
+        bool const in = at == last_second;
+        model::candidacy c = model::begin(1, 2);
+        c.state = model::st::submitted;
+        any_event const respond = event::respond{.at = at};
+        model::answer const want = model::step(c, respond);
+        EXPECT_EQ(want.accepted, in);
+        if (!in) {
+            EXPECT_EQ(to_string(want.rule), "value_in_range");
+        }
+
+        machine m(job_id{1}, freelancer_id{2});
+        ASSERT_TRUE(m.process(event::submit_proposal{.at = t0}).accepted());
+        verdict const v = m.process(respond);
+        EXPECT_EQ(v.accepted(), in) << v.message();
+        if (!in) {
+            EXPECT_EQ(to_string(v.error().rule), "value_in_range");
+        }
+    }
+}
+
 // Stateful, as EveryEventGetsTheModelsVerdict..., from data at the edges.
 RC_GTEST_PROP(MachineAgainstModel, FromCountersAndSumsAtTheirEdgesEveryEventGetsTheModelsVerdictStateAndData, ()) {
     auto const milestones_paid = *rc::gen::element(most_milestones, most_milestones - 1, std::uint32_t{1});
