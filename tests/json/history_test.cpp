@@ -91,10 +91,41 @@ TEST(Replay, UsesThePolicyItIsGiven) {
 }
 
 TEST(Replay, OfEventsOfOneTypeWorksToo) {
-    std::vector<event::invite> const invites(3);
+    std::vector<event::invite> const invites(3, event::invite{.at = utc(year{2026} / 3 / 1, 9h)});
     replayed const r = replay(job_id{1}, freelancer_id{2}, invites);
     EXPECT_TRUE(r.machine.is<state::invited>());
     EXPECT_EQ(r.rejections.size(), 2U);
+}
+
+// A replay has no clock: an event without a time is invalid input there, and
+// changes nothing, where a live store would stamp it with its clock. Taking
+// the candidacy's latest time instead would backdate an acceptance that came
+// 40 days after the offer to the offer's time, within its 30-day lifetime.
+TEST(Replay, RefusesAnEventWithoutATimeAsInvalidInputAndGoesOn) {
+    std::vector<any_event> const history{
+        event::send_offer{.at = utc(year{2026} / 1 / 1), .terms = {.hourly_rate = dollars(30)}},
+        event::accept_offer{},
+        event::decline_offer{.at = utc(year{2026} / 1 / 2)},
+    };
+    replayed const r = replay(job_id{1}, freelancer_id{2}, history);
+    ASSERT_EQ(r.rejections.size(), 1U);
+    EXPECT_EQ(r.rejections[0].index, 1U);
+    EXPECT_EQ(r.rejections[0].why.kind, rejection_kind::invalid_input);
+    EXPECT_EQ(r.rejections[0].why.rule, rule_ids::event_time_known);
+    EXPECT_EQ(r.rejections[0].why.state, "offered");
+    EXPECT_EQ(r.rejections[0].why.message(),
+              "accept_offer rejected in offered: event_time_known: accept_offer needs a timestamp: a replay has no "
+              "clock to stamp it with");
+    EXPECT_TRUE(r.machine.is<state::offer_declined>());
+    EXPECT_FALSE(r.machine.data().hired_at.has_value());
+    EXPECT_EQ(r.events, 3U);
+
+    // The same events of one type: refused alike.
+    std::vector<event::invite> const untimed(2);
+    replayed const invites = replay(job_id{1}, freelancer_id{2}, untimed);
+    EXPECT_TRUE(invites.machine.is<state::prospect>());
+    ASSERT_EQ(invites.rejections.size(), 2U);
+    EXPECT_EQ(invites.rejections[1].why.rule, rule_ids::event_time_known);
 }
 
 TEST(Replay, OfAnEmptyHistoryIsANewCandidacy) {

@@ -8,10 +8,14 @@
 
 #include <concepts>
 #include <cstddef>
+#include <optional>
 #include <ranges>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
+#include <hireguard/core/detail/steps.hpp>
 #include <hireguard/core/machine.hpp>
 #include <hireguard/core/rejection.hpp>
 #include <hireguard/core/verdict.hpp>
@@ -53,7 +57,33 @@ concept history_of = std::ranges::input_range<R> && requires(basic_machine<W>& m
     { m.process(e) } -> std::same_as<verdict>;
 };
 
-/// Continues `from` with the events of `history`, in order.
+namespace detail {
+template <class T>
+inline constexpr bool is_variant_v = false;
+template <class... T>
+inline constexpr bool is_variant_v<std::variant<T...>> = true;
+
+// Why the replay refuses `e` before the machine sees it (the workflow's
+// replay rules), or nothing.
+template <class W, class Event>
+[[nodiscard]] std::optional<rejection> replay_refusal(basic_machine<W> const& m, Event const& e) {
+    if constexpr (is_variant_v<Event>) {
+        return std::visit([&](auto const& alt) { return replay_refusal<W>(m, alt); }, e);
+    } else if constexpr (replay_rules_t<W>::size == 0) {
+        return std::nullopt;
+    } else {
+        using guard = typename input_rules_guard<replay_rules_t<W>>::type;
+        if (guard::holds(m.data(), m.policy(), e)) return std::nullopt;
+        return rejection::from(guard::explain(m.data(), m.policy(), e), m.state_name(), Event::name);
+    }
+}
+}  // namespace detail
+
+/// Continues `from` with the events of `history`, in order. An event that
+/// breaks one of the workflow's replay rules (`replay_rules_t<W>`; for hiring
+/// workflows, an event without a time: a replay has no clock to stamp it,
+/// and the candidacy's latest known time would backdate it) is rejected as
+/// invalid input before the machine sees it, and changes nothing.
 ///
 ///     auto restored = hireguard::restore(saved_snapshot);
 ///     auto r = hireguard::replay(std::move(restored), events_since_the_snapshot);
@@ -62,8 +92,11 @@ requires history_of<R, W>
 [[nodiscard]] basic_replayed<W> replay(basic_machine<W> from, R&& history) {
     basic_replayed<W> out{std::move(from), {}, 0};
     for (auto&& e : history) {
-        verdict v = out.machine.process(e);
-        if (!v) out.rejections.push_back(replay_rejection{out.events, v.error()});
+        if (auto refused = detail::replay_refusal<W>(out.machine, e)) {
+            out.rejections.push_back(replay_rejection{out.events, std::move(*refused)});
+        } else if (verdict v = out.machine.process(e); !v) {
+            out.rejections.push_back(replay_rejection{out.events, v.error()});
+        }
         ++out.events;
     }
     return out;

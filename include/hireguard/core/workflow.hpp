@@ -28,6 +28,7 @@ namespace hireguard {
 ///         using data_type = my_data;                                    // optional: no_data
 ///         using policy_type = my_policy;                                // optional: no_policy
 ///         using input_rules = hireguard::type_list<well_formed>;        // optional: none
+///         using replay_rules = hireguard::type_list<timed>;             // optional: none
 ///         using accepted_action = stamp_time;                           // optional: none
 ///         using transition_table = boost::mpl::vector<
 ///             boost::msm::front::Row<applied, approve, approved, record_approval, approval_allowed>, ...>;
@@ -77,6 +78,8 @@ using policy_member = typename W::policy_type;
 template <class W>
 using input_rules_member = typename W::input_rules;
 template <class W>
+using replay_rules_member = typename W::replay_rules;
+template <class W>
 using accepted_action_member = typename W::accepted_action;
 }  // namespace detail
 
@@ -97,6 +100,14 @@ using policy_t = typename detail::member_or<W, no_policy, detail::policy_member>
 /// (`W::input_rules`, or none). Breaking one means the event is malformed.
 template <class W>
 using input_rules_t = typename detail::member_or<W, type_list<>, detail::input_rules_member>::type;
+
+/// The rules every event of a replayed history must pass besides the input
+/// rules, checked first (`W::replay_rules`, or none): what a live executor
+/// can supply but a replay cannot, such as a time for an event that has none
+/// (a store stamps it with its clock; a replay has no clock). Breaking one
+/// means the event is malformed.
+template <class W>
+using replay_rules_t = typename detail::member_or<W, type_list<>, detail::replay_rules_member>::type;
 
 /// The action applied after the row's own on every accepted event
 /// (`W::accepted_action`, or `none`).

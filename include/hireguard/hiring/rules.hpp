@@ -347,6 +347,21 @@ struct start_date_in_accepted_years : rule<start_date_in_accepted_years> {
     }
 };
 
+/// Replay rule: the event has a time. Live, an untimed event is stamped by
+/// the host's clock (the store's `store_options::now`); a replay has no clock,
+/// and the candidacy's latest known time would backdate the event.
+struct event_timed : rule<event_timed> {
+    static constexpr rule_id id = rule_ids::event_time_known;
+    template <class D, class P, class Event>
+    [[nodiscard]] static constexpr bool holds(D const& /*d*/, P const& /*p*/, Event const& e) noexcept {
+        return e.at.has_value();
+    }
+    template <class D, class P, class Event>
+    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+        return detail::missing_time<Event>("a replay has no clock to stamp it with");
+    }
+};
+
 /// Input rule: no event is dated before the latest accepted one.
 struct timestamps_monotonic : rule<timestamps_monotonic> {
     static constexpr rule_id id = rule_ids::timestamps_monotonic;

@@ -38,13 +38,15 @@ concept hiring_policy = std::is_base_of_v<policy, P> && std::equality_comparable
 /// the time never goes backwards, and a timer event does not contradict the
 /// data (`start_date_reached` before the start date, `offer_expired` before
 /// the offer's lifetime ends). Every accepted event with a time moves
-/// `last_event_at` to it.
+/// `last_event_at` to it. A replayed history's events must have a time
+/// (`rules::event_timed`): a replay has no clock to stamp them with.
 template <hiring_data Data = candidacy_data, hiring_policy Policy = policy>
 struct hiring_workflow {
     using data_type = Data;
     using policy_type = Policy;
     using input_rules = type_list<rules::start_date_in_accepted_years, rules::event_in_accepted_years,
                                   rules::timestamps_monotonic, rules::start_date_has_come, rules::offer_lifetime_ended>;
+    using replay_rules = type_list<rules::event_timed>;
     using accepted_action = actions::note_time;
 };
 
