@@ -104,6 +104,31 @@ struct with_shortcut_to_hire {
         Row<s::contract_active, e::end_contract, s::contract_ended>>;
 };
 
+// A hired contract can only pause and resume: no row leads from
+// contract_active or contract_paused to a terminal state, though every state
+// has a row leaving it.
+struct with_endless_contract {
+    using initial_state = s::prospect;
+    using terminal_states = type_list<s::declined, s::offer_declined>;
+    using transition_table = boost::mpl::vector<
+        Row<s::prospect, e::submit_proposal, s::submitted>, Row<s::submitted, e::decline, s::declined>,
+        Row<s::submitted, e::respond, s::interviewing>, Row<s::interviewing, e::decline, s::declined>,
+        Row<s::interviewing, e::send_offer, s::offered, hireguard::actions::record_offer, g::valid_offer>,
+        Row<s::offered, e::decline_offer, s::offer_declined>,
+        Row<s::offered, e::accept_offer, s::contract_active, hireguard::actions::hire, g::accept_and_begin>,
+        Row<s::contract_active, e::pause, s::contract_paused>, Row<s::contract_paused, e::resume, s::contract_active>>;
+};
+
+// The initial state is trapped already: submitting and withdrawing go round,
+// and only the unreachable `orphan` leads to the terminal state.
+struct with_loop_from_start {
+    using initial_state = s::prospect;
+    using terminal_states = type_list<s::declined>;
+    using transition_table =
+        boost::mpl::vector<Row<s::prospect, e::submit_proposal, s::submitted>,
+                           Row<s::submitted, e::withdraw, s::prospect>, Row<orphan, e::decline, s::declined>>;
+};
+
 // A long pipeline of 30 stages with 60 rows: forward from every stage but the
 // last, back from every stage but the first and the last, and three exits.
 template <int I>

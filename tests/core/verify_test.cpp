@@ -44,6 +44,22 @@ static_assert(std::is_same_v<precedence<with_shortcut_to_hire, s::offered, s::co
 static_assert(std::is_same_v<structure<with_dead_end>, dead_end<stuck>>);
 static_assert(passes<unreachable<with_dead_end>> && passes<nondeterminism<with_dead_end>>);
 
+// A trap is found even when every state is reachable and has a row leaving
+// it: the finding names the trapped state nearest the initial state and the
+// shortest path of events to it, and structure reports it.
+static_assert(passes<unreachable<with_endless_contract>> && passes<dead_ends<with_endless_contract>> &&
+              passes<nondeterminism<with_endless_contract>>);
+static_assert(
+    std::is_same_v<traps<with_endless_contract>,
+                   trapped<s::contract_active, path<e::submit_proposal, e::respond, e::send_offer, e::accept_offer>>>);
+static_assert(
+    std::is_same_v<structure<with_endless_contract>,
+                   trapped<s::contract_active, path<e::submit_proposal, e::respond, e::send_offer, e::accept_offer>>>);
+static_assert(std::is_same_v<traps<with_loop_from_start>, trapped<s::prospect, path<>>>);
+// An absorbing state is an end: the lifecycle's contract_ended, not terminal
+// because feedback can still be left there, traps no run.
+static_assert(passes<traps<lifecycle>> && passes<absorbing<lifecycle, s::contract_ended>>);
+
 // The precedence check is not vacuous on the lifecycle: interviewing does
 // not precede every hire (a direct offer skips it), offered does.
 static_assert(std::is_same_v<precedence<lifecycle, s::interviewing, s::contract_active>,

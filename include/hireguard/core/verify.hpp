@@ -1,9 +1,12 @@
 // Static verification of any workflow's graph: reachability, dead ends,
-// determinism, precedence ("A always comes before B"), where an event is
-// legal, absorbing states, and generated test paths.
+// determinism, traps (states from which a run can never end), precedence
+// ("A always comes before B"), where an event is legal, absorbing states, and
+// generated test paths.
 //
 // Each check names a *finding* type: `verify::ok` when the property holds,
-// otherwise a type that names the problem and the state or event at fault.
+// otherwise a type that names the problem and the state or event at fault,
+// and, where a run of the workflow shows it, the shortest such run as a
+// `path<Events...>` from the initial state.
 // `verify::check<F>` is true for `ok` and otherwise a compile error whose first
 // lines name the finding; `verify::passes<F>` is the plain bool:
 //
@@ -22,12 +25,19 @@
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include <hireguard/core/detail/type_list.hpp>
 #include <hireguard/core/table.hpp>
 #include <hireguard/core/workflow.hpp>
 
 namespace hireguard::verify {
+
+/// A sequence of events, fired in order from the initial state: the run a
+/// finding shows its fault with. `path<event::send_offer, event::accept_offer>`
+/// is `send_offer`, then `accept_offer`; `path<>` stays in the initial state.
+template <class... Events>
+struct path {};
 
 /// The finding of a check that holds.
 struct ok {};
@@ -43,6 +53,10 @@ struct terminal_state_has_row {};
 /// Two or more rows for (`State`, `Event`), and not all of them guarded.
 template <class State, class Event>
 struct nondeterministic {};
+/// `State` is reachable from the initial state by `Path`, yet no terminal or
+/// absorbing state is reachable from it: a run that enters it can never end.
+template <class State, class Path>
+struct trapped {};
 /// `State` can be reached from the initial state without passing through `Required`.
 template <class State, class Required>
 struct reached_without {};
@@ -125,31 +139,49 @@ struct graph {
     static constexpr std::array<std::string_view, event_count> event_names = names(events{});
 
     /// A breadth-first search from `from` that never enters `avoid` (npos:
-    /// avoid nothing): which states it reached, and by which row each was
-    /// first entered (npos for `from` and unreached states).
+    /// avoid nothing): which states it reached, by which row each was first
+    /// entered (npos for `from` and unreached states), and in which order:
+    /// `order[0..count)`, nearest first, rows taken in declaration order.
     struct search_result {
         std::array<bool, state_count> seen{};
         std::array<std::size_t, state_count> parent_row{};
+        std::array<std::size_t, state_count> order{};
+        std::size_t count = 0;
     };
     static constexpr search_result search(std::size_t from, std::size_t avoid = npos) {
         search_result out;
         for (auto& p : out.parent_row) p = npos;
         if (from == avoid) return out;
-        std::array<std::size_t, state_count> queue{};
         std::size_t head = 0;
-        std::size_t tail = 0;
         out.seen[from] = true;
-        queue[tail++] = from;
-        while (head < tail) {
-            std::size_t const s = queue[head++];
+        out.order[out.count++] = from;
+        while (head < out.count) {
+            std::size_t const s = out.order[head++];
             for (std::size_t r = 0; r < row_count; ++r) {
                 edge const& e = edges[r];
                 if (e.source != s || e.target == avoid || out.seen[e.target]) continue;
                 out.seen[e.target] = true;
                 out.parent_row[e.target] = r;
-                queue[tail++] = e.target;
+                out.order[out.count++] = e.target;
             }
         }
+        return out;
+    }
+
+    /// Rows by index into `rows_t<W>`, fired in order: `rows[0..length)`.
+    struct route {
+        std::array<std::size_t, state_count> rows{};
+        std::size_t length = 0;
+    };
+    /// The rows by which `found` entered each state on its way to `to`, from
+    /// the search's start: a shortest path. Empty when `to` is the start or
+    /// was not reached.
+    static constexpr route route_to(search_result const& found, std::size_t to) {
+        route out;
+        for (std::size_t s = to; found.parent_row[s] != npos; s = edges[found.parent_row[s]].source) ++out.length;
+        std::size_t i = out.length;
+        for (std::size_t s = to; found.parent_row[s] != npos; s = edges[found.parent_row[s]].source)
+            out.rows[--i] = found.parent_row[s];
         return out;
     }
 
@@ -199,6 +231,52 @@ constexpr std::size_t first_nondeterministic_row() {
         }
     return npos;
 }
+
+// A state and the shortest route to it from the initial state.
+template <class G>
+struct state_and_route {
+    std::size_t state = npos;
+    typename G::route route{};
+};
+
+// The trapped state nearest the initial state (state npos: none): the first
+// state the search from the initial state reaches from which no terminal or
+// absorbing state is reachable.
+template <class G>
+constexpr state_and_route<G> first_trap() {
+    // The states where a run may end: the terminal ones and the absorbing
+    // ones (no row to another state). Then, to a fixed point, the source of
+    // every row into a state that leads to an end.
+    std::array<bool, G::state_count> leads_out{};
+    for (bool& l : leads_out) l = true;
+    for (edge const& e : G::edges)
+        if (e.source != e.target) leads_out[e.source] = false;
+    for (std::size_t s = 0; s < G::state_count; ++s) leads_out[s] = leads_out[s] || G::terminal[s];
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (edge const& e : G::edges)
+            if (leads_out[e.target] && !leads_out[e.source]) leads_out[e.source] = grew = true;
+    }
+    auto const found = G::search(G::initial);
+    for (std::size_t i = 0; i < found.count; ++i)
+        if (!leads_out[found.order[i]]) return {found.order[i], G::route_to(found, found.order[i])};
+    return {};
+}
+
+// Computed once per workflow; read by the alias `traps` and, when it finds a
+// trap, by `path_of`.
+template <class W>
+struct first_trap_of {
+    static constexpr state_and_route<graph<W>> value = first_trap<graph<W>>();
+};
+
+// `path<Events...>` of the route in `Found::value`, one event per row.
+template <class W, class Found, class Positions = std::make_index_sequence<Found::value.route.length>>
+struct path_of;
+template <class W, class Found, std::size_t... I>
+struct path_of<W, Found, std::index_sequence<I...>> {
+    using type = path<typename at_t<rows_t<W>, Found::value.route.rows[I]>::Evt...>;
+};
 
 template <class G>
 constexpr bool reachable_avoiding(std::size_t state, std::size_t required) {
@@ -253,6 +331,15 @@ struct row_finding_nondeterministic {
 };
 template <class W>
 struct row_finding_nondeterministic<W, npos> {
+    using type = ok;
+};
+
+template <class W, std::size_t S>
+struct trap_finding {
+    using type = trapped<at_t<states_t<W>, S>, typename path_of<W, first_trap_of<W>>::type>;
+};
+template <class W>
+struct trap_finding<W, npos> {
     using type = ok;
 };
 
@@ -311,6 +398,19 @@ template <workflow W>
 using nondeterminism =
     typename impl::row_finding_nondeterministic<W, impl::first_nondeterministic_row<graph<W>>()>::type;
 
+/// From every state reachable from the initial state, a terminal state or an
+/// absorbing one (no row to another state, as the lifecycle's
+/// `contract_ended`, where only feedback is left) is reachable: no run goes
+/// round for ever with no way to end. A non-terminal state with no row at all
+/// is `dead_ends`' finding. The finding names the trapped state nearest the
+/// initial state and the shortest path of events to it. For a workflow from
+/// `offered` whose contract can pause and resume but never end:
+///
+///     static_assert(std::is_same_v<verify::traps<endless_contract>,
+///                                  verify::trapped<state::contract_active, verify::path<event::accept_offer>>>);
+template <workflow W>
+using traps = typename impl::trap_finding<W, impl::first_trap_of<W>::value.state>::type;
+
 /// Every path from the initial state to `State` passes through `Required`.
 ///
 ///     static_assert(verify::passes<verify::precedence<lifecycle, state::offered, state::contract_active>>);
@@ -338,9 +438,9 @@ using absorbing =
                                      impl::first_row_leaving<graph<W>>(detail::index_of_v<states_t<W>, State>)>::type;
 
 /// The structural checks every workflow should pass: reachability, no dead
-/// ends, determinism. The first finding, or `ok`.
+/// ends, determinism, no traps. The first finding, or `ok`.
 template <workflow W>
-using structure = typename impl::first_finding<unreachable<W>, dead_ends<W>, nondeterminism<W>>::type;
+using structure = typename impl::first_finding<unreachable<W>, dead_ends<W>, nondeterminism<W>, traps<W>>::type;
 
 /// The first finding among several checks, or `ok`.
 template <class... Findings>

@@ -130,10 +130,13 @@ using any_event = event_variant_t<lifecycle>;
 namespace lifecycle_properties {
 using namespace verify;
 // Every state reachable, a way out of every non-terminal state, none out of a
-// terminal one, and one nondeterministic pair only, with both rows guarded.
+// terminal one, one nondeterministic pair only, with both rows guarded, and
+// no trap: from every state, a way to a terminal state or to the absorbing
+// contract_ended.
 static_assert(check<unreachable<lifecycle>>);
 static_assert(check<dead_ends<lifecycle>>);
 static_assert(check<nondeterminism<lifecycle>>);
+static_assert(check<traps<lifecycle>>);
 // `offered` precedes every hired state.
 static_assert(check<precedence<lifecycle, state::offered, state::contract_pending>>);
 static_assert(check<precedence<lifecycle, state::offered, state::contract_active>>);
