@@ -38,14 +38,11 @@ namespace detail {
 template <class W>
 constexpr test_path<W> path_to(std::size_t state) {
     using G = verify::graph<W>;
-    constexpr auto parent = G::search(G::initial).parent_row;
+    constexpr auto found = G::search(G::initial);
+    auto const route = G::route_to(found, state);
     test_path<W> p;
-    std::size_t s = state;
-    while (s != G::initial && parent[s] != verify::npos) {
-        p.rows[p.length++] = parent[s];
-        s = G::edges[parent[s]].source;
-    }
-    for (std::size_t i = 0; i < p.length / 2; ++i) std::swap(p.rows[i], p.rows[p.length - 1 - i]);
+    p.rows = route.rows;
+    p.length = route.length;
     return p;
 }
 
