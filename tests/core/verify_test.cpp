@@ -39,8 +39,14 @@ static_assert(std::is_same_v<unreachable<with_unreachable_state>, state_unreacha
 static_assert(std::is_same_v<dead_ends<with_dead_end>, dead_end<stuck>>);
 static_assert(std::is_same_v<dead_ends<with_leaky_terminal>, terminal_state_has_row<s::declined, e::respond>>);
 static_assert(std::is_same_v<nondeterminism<with_two_unguarded_rows>, nondeterministic<s::submitted, e::respond>>);
-static_assert(std::is_same_v<precedence<with_shortcut_to_hire, s::offered, s::contract_active>,
-                             reached_without<s::contract_active, s::offered>>);
+// The precedence finding carries the shortest run that skips the required state.
+static_assert(std::is_same_v<
+              precedence<with_shortcut_to_hire, s::offered, s::contract_active>,
+              reached_without<s::contract_active, s::offered, path<e::submit_proposal, e::respond, shortcut_hire>>>);
+// The run avoids the required state even where the shortest run overall
+// passes through it (invite, accept_invite).
+static_assert(std::is_same_v<precedence<diamond, s::invited, s::interviewing>,
+                             reached_without<s::interviewing, s::invited, path<e::submit_proposal, e::respond>>>);
 static_assert(std::is_same_v<structure<with_dead_end>, dead_end<stuck>>);
 static_assert(passes<unreachable<with_dead_end>> && passes<nondeterminism<with_dead_end>>);
 
@@ -62,8 +68,14 @@ static_assert(passes<traps<lifecycle>> && passes<absorbing<lifecycle, s::contrac
 
 // The precedence check is not vacuous on the lifecycle: interviewing does
 // not precede every hire (a direct offer skips it), offered does.
-static_assert(std::is_same_v<precedence<lifecycle, s::interviewing, s::contract_active>,
-                             reached_without<s::contract_active, s::interviewing>>);
+static_assert(
+    std::is_same_v<precedence<lifecycle, s::interviewing, s::contract_active>,
+                   reached_without<s::contract_active, s::interviewing, path<e::send_offer, e::accept_offer>>>);
+// The shortest run to contract_ended that avoids contract_active: hired with
+// a later start date, ended before it.
+static_assert(std::is_same_v<precedence<lifecycle, s::contract_active, s::contract_ended>,
+                             reached_without<s::contract_ended, s::contract_active,
+                                             path<e::send_offer, e::accept_offer, e::end_contract>>>);
 static_assert(
     std::is_same_v<legal_exactly_in<lifecycle, e::log_work, type_list<s::contract_active, s::contract_paused>>,
                    illegal_in_listed_state<e::log_work, s::contract_paused>>);

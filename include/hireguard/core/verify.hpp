@@ -57,8 +57,9 @@ struct nondeterministic {};
 /// absorbing state is reachable from it: a run that enters it can never end.
 template <class State, class Path>
 struct trapped {};
-/// `State` can be reached from the initial state without passing through `Required`.
-template <class State, class Required>
+/// `State` can be reached from the initial state without passing through
+/// `Required`: `Path` is the shortest such run.
+template <class State, class Required, class Path>
 struct reached_without {};
 /// `Event` has a row in `State`, which is not among the states it should be legal in.
 template <class Event, class State>
@@ -284,6 +285,14 @@ constexpr bool reachable_avoiding(std::size_t state, std::size_t required) {
     return G::reachable(G::initial, required)[state];
 }
 
+// The shortest route from the initial state to `State` that avoids
+// `Required`; computed only for a precedence that fails.
+template <class W, std::size_t State, std::size_t Required>
+struct route_avoiding {
+    using G = graph<W>;
+    static constexpr state_and_route<G> value{State, G::route_to(G::search(G::initial, Required), State)};
+};
+
 template <class G, std::size_t N>
 constexpr state_and_row first_legality_mismatch(std::size_t event, std::array<bool, N> const& expected) {
     for (std::size_t s = 0; s < G::state_count; ++s) {
@@ -349,7 +358,8 @@ struct precedence_finding {
 };
 template <class W, class State, class Required>
 struct precedence_finding<W, State, Required, true> {
-    using type = reached_without<State, Required>;
+    using route = route_avoiding<W, detail::index_of_v<states_t<W>, State>, detail::index_of_v<states_t<W>, Required>>;
+    using type = reached_without<State, Required, typename path_of<W, route>::type>;
 };
 
 template <class W, class Event, std::size_t S, std::size_t R>
@@ -412,8 +422,14 @@ template <workflow W>
 using traps = typename impl::trap_finding<W, impl::first_trap_of<W>::value.state>::type;
 
 /// Every path from the initial state to `State` passes through `Required`.
+/// The finding names the shortest path of events that reaches `State`
+/// without it:
 ///
 ///     static_assert(verify::passes<verify::precedence<lifecycle, state::offered, state::contract_active>>);
+///     // A direct offer skips the interview:
+///     static_assert(std::is_same_v<verify::precedence<lifecycle, state::interviewing, state::contract_active>,
+///                                  verify::reached_without<state::contract_active, state::interviewing,
+///                                                          verify::path<event::send_offer, event::accept_offer>>>);
 template <workflow W, class Required, class State>
 using precedence = typename impl::precedence_finding<W, State, Required,
                                                      impl::reachable_avoiding<graph<W>>(
