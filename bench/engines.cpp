@@ -9,7 +9,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include <hireguard/core/detail/steps.hpp>
+#include <hireguard/hiring/candidacy.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/hiring/machine.hpp>
 #include <hireguard/hiring/msm_machine.hpp>
 
 #include "hand_written.hpp"
@@ -122,7 +125,7 @@ int struct_chain(int work_items) {
     if (s != bench::st::contract_active) return -1;
     for (int i = 0; i < work_items; ++i) {
         event::log_work const w{.at = t0 + 4h, .minutes = 30min};
-        if (detail::input_violation_fast(d, p, w) || !guards::work_allowed::holds(d, p, w)) return -1;
+        if (!detail::input_ok<lifecycle>(d, p, w) || !guards::work_allowed::holds(d, p, w)) return -1;
         actions::record_work::apply(d, w);
         d.last_event_at = w.at;
     }

@@ -57,8 +57,7 @@ struct hand_base {
     template <class E>
     verdict illegal(E const& /*e*/) const {
         return verdict(rejection{rejection_kind::illegal_transition,
-                                 rule_ids::none,
-                                 "none",
+                                 no_rule,
                                  st_names[static_cast<int>(s)],
                                  E::name,
                                  {},
@@ -67,12 +66,12 @@ struct hand_base {
     template <class G, class A, class E>
     verdict fire(st to, E const& e) {
         std::string_view const here = st_names[static_cast<int>(s)];
-        if (detail::input_violation_fast(d, p, e))
-            return verdict(rejection::from(*detail::input_violation(d, p, e), here, E::name));
+        if (!detail::input_ok<lifecycle>(d, p, e))
+            return verdict(rejection::from(detail::input_violation<lifecycle>(d, p, e), here, E::name));
         if constexpr (!std::is_same_v<G, none>) {
             if (!G::holds(d, p, e)) return verdict(rejection::from(G::explain(d, p, e), here, E::name));
         }
-        detail::complete<A>(d, e);
+        detail::complete<lifecycle, A>(d, e);
         s = to;
         return {};
     }

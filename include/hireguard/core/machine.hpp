@@ -67,6 +67,45 @@ class basic_machine {
         return {handler_of<S, Event, (e < event_count && legality::matrix[I * event_count + e])>()...};
     }
 
+    // For events decoded at run time: one handler per (event, state), indexed
+    // by the variant's index and the state, so that an event takes one
+    // indirect call instead of std::visit's and then the event's own.
+    using event_variant = event_variant_t<W>;
+    using variant_handler = verdict (*)(basic_machine&, event_variant const&);
+
+    template <std::size_t I, class S>
+    static verdict fire_alternative(basic_machine& m, event_variant const& e) {
+        return fire<S>(m, *std::get_if<I>(&e));
+    }
+    template <std::size_t I>
+    static verdict reject_alternative(basic_machine& m, event_variant const& e) {
+        return reject_illegal(m, *std::get_if<I>(&e));
+    }
+    template <std::size_t I, class S, bool Legal>
+    static constexpr variant_handler variant_handler_of() {
+        if constexpr (Legal) {
+            return &fire_alternative<I, S>;
+        } else {
+            return &reject_alternative<I>;
+        }
+    }
+    template <std::size_t I, class... S, std::size_t... J>
+    static constexpr void variant_handlers_for(variant_handler* out, type_list<S...> /*states*/,
+                                               std::index_sequence<J...> /*indices*/) {
+        using legality = detail::legality<W>;
+        using event = std::variant_alternative_t<I, event_variant>;
+        constexpr std::size_t e = detail::index_of_v<typename legality::events, event>;
+        constexpr std::size_t event_count = legality::events::size;
+        ((out[J] = variant_handler_of<I, S, (e < event_count && legality::matrix[J * event_count + e])>()), ...);
+    }
+    template <std::size_t... I>
+    static constexpr auto variant_handlers(std::index_sequence<I...> /*alternatives*/) {
+        std::array<variant_handler, sizeof...(I) * states::size> out{};
+        (variant_handlers_for<I>(out.data() + I * states::size, states{}, std::make_index_sequence<states::size>{}),
+         ...);
+        return out;
+    }
+
 public:
     using workflow_type = W;
     using data_type = data_t<W>;
@@ -130,9 +169,14 @@ public:
         return handlers[state_](*this, e);
     }
 
-    /// Processes an event decoded at run time.
+    /// Processes an event decoded at run time. Throws
+    /// `std::bad_variant_access` for a variant without a value.
     verdict process(event_variant_t<W> const& e) {
-        return std::visit([&](auto const& ev) { return this->process(ev); }, e);
+        static constexpr auto handlers =
+            variant_handlers(std::make_index_sequence<std::variant_size_v<event_variant_t<W>>>{});
+        if (e.valueless_by_exception()) [[unlikely]]
+            throw std::bad_variant_access();
+        return handlers[e.index() * states::size + state_](*this, e);
     }
 
     /// Whether the machine is in `State`.
@@ -179,8 +223,20 @@ private:
     template <class S, class Event>
     static verdict fire(basic_machine& m, Event const& e) {
         if (!detail::input_ok<W>(m.data_, m.policy_, e)) [[unlikely]]
-            return verdict(rejection::from(detail::input_violation<W>(m.data_, m.policy_, e), S::name, Event::name));
+            return reject_input<S>(m, e);
         return m.try_rows<S>(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
+    }
+
+    // The rejections are built out of line, so that the accepted path of
+    // `fire` saves no registers and reserves no stack for them.
+    template <class S, class Event>
+    [[gnu::noinline, gnu::cold]] static verdict reject_input(basic_machine const& m, Event const& e) {
+        return verdict(rejection::from(detail::input_violation<W>(m.data_, m.policy_, e), S::name, Event::name));
+    }
+    template <class S, class Event>
+    [[gnu::noinline]] static verdict reject_row(detail::explainer<data_type, policy_type, Event> explain,
+                                                basic_machine const& m, Event const& e) {
+        return verdict(rejection::from(explain(m.data_, m.policy_, e), S::name, Event::name));
     }
 
     template <class S, class Event, class... Rows>
@@ -200,7 +256,7 @@ private:
         };
         (attempt(static_cast<Rows*>(nullptr)), ...);
         if (done) return verdict{};
-        return verdict(rejection::from(explain(data_, policy_, e), S::name, Event::name));
+        return reject_row<S>(explain, *this, e);
     }
 
     data_type data_;

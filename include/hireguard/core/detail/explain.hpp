@@ -19,7 +19,11 @@ struct has_explain_illegal<W, std::void_t<decltype(W::explain_illegal(std::strin
 
 [[nodiscard]] inline rejection illegal_rejection(std::string_view state, std::string_view event,
                                                  std::string_view explanation) {
-    return rejection{rejection_kind::illegal_transition, no_rule, state, event, {}, explanation};
+    rejection r;
+    r.state = state;
+    r.event = event;
+    r.explanation = explanation;
+    return r;
 }
 
 // A workflow may say why a pair is illegal with a static `explain_illegal`.
