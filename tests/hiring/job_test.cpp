@@ -1,6 +1,7 @@
 // Jobs, views, counters, notifications and policy validation, with the
 // expectations written by hand from docs/domain.md.
 #include <chrono>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -29,7 +30,7 @@ struct recorder : observer {
         auto const event =
             std::visit([](auto const& e) { return std::string(std::remove_cvref_t<decltype(e)>::name); }, n.event);
         seen.push_back(std::string(to_string(n.kind)) + " " + std::string(n.from) + "->" +
-                       std::string(n.candidacy.state_name()) + " " + event);
+                       std::string(n.machine.state_name()) + " " + event);
         messages.push_back(n.message());
     }
 };
@@ -49,7 +50,7 @@ freelancer_id const cid{3};
 
 TEST(Notifications, InvitationInterviewOfferHireAndContractEvents) {
     job j{job_id{3}, 1};
-    recorder r;
+    auto const r = std::make_shared<recorder>();
     j.subscribe(r);
     ASSERT_TRUE(j.process(bob, event::invite{.at = t0}));
     ASSERT_TRUE(j.process(bob, event::accept_invite{.at = t0 + 1h}));
@@ -70,64 +71,64 @@ TEST(Notifications, InvitationInterviewOfferHireAndContractEvents) {
         "contract_resumed contract_paused->contract_active resume",
         "contract_ended contract_active->contract_ended end_contract",
     };
-    EXPECT_EQ(r.seen, expected);
-    EXPECT_EQ(r.messages[3], "job 3 / freelancer 2: hired: the contract has begun, work may start");
+    EXPECT_EQ(r->seen, expected);
+    EXPECT_EQ(r->messages[3], "job 3 / freelancer 2: hired: the contract has begun, work may start");
 }
 
 TEST(Notifications, ProposalReceivedAndDeclined) {
     job j{job_id{3}, 1};
-    recorder r;
+    auto const r = std::make_shared<recorder>();
     j.subscribe(r);
     ASSERT_TRUE(j.process(ann, event::submit_proposal{.at = t0}));
     ASSERT_TRUE(j.process(ann, event::decline{.at = t0 + 1h}));
-    EXPECT_EQ(r.seen, (std::vector<std::string>{"proposal_received prospect->submitted submit_proposal",
-                                                "proposal_declined submitted->declined decline"}));
+    EXPECT_EQ(r->seen, (std::vector<std::string>{"proposal_received prospect->submitted submit_proposal",
+                                                 "proposal_declined submitted->declined decline"}));
 }
 
 TEST(Notifications, PendingContractSaysHiredButNotBegunThenBegins) {
     job j{job_id{3}, 1};
-    recorder r;
+    auto const r = std::make_shared<recorder>();
     drive(j, ann, "offered", scenarios::later_start_terms());
     j.subscribe(r);
     ASSERT_TRUE(j.process(ann, event::accept_offer{.at = t0 + days{1}}));
     ASSERT_TRUE(j.process(ann, event::start_date_reached{.at = t0 + days{10}}));
-    EXPECT_EQ(r.seen,
+    EXPECT_EQ(r->seen,
               (std::vector<std::string>{"hired_not_started offered->contract_pending accept_offer",
                                         "contract_began contract_pending->contract_active start_date_reached"}));
-    EXPECT_EQ(r.messages[0],
+    EXPECT_EQ(r->messages[0],
               "job 3 / freelancer 1: hired; the contract has not begun: no work before its start date, 2026-01-15");
 }
 
 TEST(Notifications, MilestoneSubmitted) {
     job j{job_id{3}, 1};
-    recorder r;
+    auto const r = std::make_shared<recorder>();
     drive(j, ann, "contract_active", scenarios::fixed_terms());
     j.subscribe(r);
     ASSERT_TRUE(j.process(ann, event::log_work{.at = t0 + days{1}, .minutes = 60min}));
     ASSERT_TRUE(j.process(ann, event::submit_milestone{.at = t0 + days{2}}));
     ASSERT_TRUE(j.process(ann, event::approve_milestone{.at = t0 + days{3}}));
-    EXPECT_EQ(r.seen,
+    EXPECT_EQ(r->seen,
               (std::vector<std::string>{"milestone_submitted contract_active->contract_active submit_milestone"}));
 }
 
 TEST(Notifications, RejectedEventsAndUnlistedTransitionsAreSilent) {
     job j{job_id{3}, 1};
-    recorder r;
+    auto const r = std::make_shared<recorder>();
     j.subscribe(r);
     ASSERT_TRUE(j.process(ann, event::submit_proposal{.at = t0}));
     EXPECT_FALSE(j.process(ann, event::log_work{.at = t0 + 1h, .minutes = 10min}));
     ASSERT_TRUE(j.process(ann, event::respond{.at = t0 + 2h}));
     ASSERT_TRUE(j.process(ann, event::withdraw{.at = t0 + 3h}));
-    EXPECT_EQ(r.seen.size(), 1U);
-    j.unsubscribe(r);
+    EXPECT_EQ(r->seen.size(), 1U);
+    j.unsubscribe(*r);
     ASSERT_TRUE(j.process(bob, event::invite{.at = t0}));
-    EXPECT_EQ(r.seen.size(), 1U);
+    EXPECT_EQ(r->seen.size(), 1U);
 }
 
 TEST(Notifications, ObserverThatThrowsLeavesTheTransitionApplied) {
     job j{job_id{3}, 1};
-    thrower t;
-    recorder after;
+    auto const t = std::make_shared<thrower>();
+    auto const after = std::make_shared<recorder>();
     drive(j, ann, "offered");
     j.subscribe(t);
     j.subscribe(after);
@@ -138,17 +139,76 @@ TEST(Notifications, ObserverThatThrowsLeavesTheTransitionApplied) {
     EXPECT_EQ(j.find(ann)->data().hired_at, t0 + days{1});
     EXPECT_EQ(j.hires(), 1U);
     // Observers after the throwing one were not told.
-    EXPECT_TRUE(after.seen.empty());
+    EXPECT_TRUE(after->seen.empty());
 }
 
 TEST(Notifications, SingleMachineThroughProcessWithObserver) {
     machine m{job_id{9}, freelancer_id{8}};
-    recorder r;
-    ASSERT_TRUE(hireguard::process(m, event::submit_proposal{.at = t0}, r));
+    auto const r = std::make_shared<recorder>();
+    ASSERT_TRUE(hireguard::process(m, event::submit_proposal{.at = t0}, *r));
     any_event const respond = event::respond{.at = t0 + 1h};
-    ASSERT_TRUE(hireguard::process(m, respond, r));
-    EXPECT_FALSE(hireguard::process(m, event::log_work{}, r));
-    EXPECT_EQ(r.seen, (std::vector<std::string>{"proposal_received prospect->submitted submit_proposal"}));
+    ASSERT_TRUE(hireguard::process(m, respond, *r));
+    EXPECT_FALSE(hireguard::process(m, event::log_work{}, *r));
+    EXPECT_EQ(r->seen, (std::vector<std::string>{"proposal_received prospect->submitted submit_proposal"}));
+}
+
+// The job shares its observers' ownership: one dropped by its subscriber
+// is still told, never a dangling pointer (run under AddressSanitizer in the
+// asan-ubsan preset), until unsubscribed, which lets go of it.
+TEST(Observers, AJobKeepsItsObserversAliveUntilUnsubscribed) {
+    job j{job_id{3}, 1};
+    auto r = std::make_shared<recorder>();
+    std::weak_ptr<recorder> const watch = r;
+    j.subscribe(r);
+    r.reset();
+    ASSERT_FALSE(watch.expired());
+    ASSERT_TRUE(j.process(ann, event::submit_proposal{.at = t0}));
+    EXPECT_EQ(watch.lock()->seen, (std::vector<std::string>{"proposal_received prospect->submitted submit_proposal"}));
+    EXPECT_EQ(j.observer_count(), 1U);
+    j.unsubscribe(*watch.lock());
+    EXPECT_TRUE(watch.expired());
+    EXPECT_EQ(j.observer_count(), 0U);
+    ASSERT_TRUE(j.process(bob, event::submit_proposal{.at = t0}));
+}
+
+TEST(Observers, ANullObserverIsRefusedAndNothingIsSubscribed) {
+    job j{job_id{3}, 1};
+    EXPECT_THROW(j.subscribe(nullptr), std::invalid_argument);
+    EXPECT_EQ(j.observer_count(), 0U);
+}
+
+// Observers belong to the job object, not its value. A copy takes the
+// candidacies and no observer, so that the copy's events are not told to the
+// original's observers; an assigned job keeps its own (reloading a job keeps
+// its subscribers); a job move-constructed from another takes its observers.
+TEST(Observers, ACopyHasNoObserversAnAssignedJobKeepsItsOwnAMoveTakesThem) {
+    job j{job_id{3}, 1};
+    auto const r = std::make_shared<recorder>();
+    j.subscribe(r);
+    ASSERT_TRUE(j.process(ann, event::submit_proposal{.at = t0}));
+
+    job copy = j;
+    EXPECT_EQ(copy.observer_count(), 0U);
+    EXPECT_EQ(copy.candidacies(), j.candidacies());
+    ASSERT_TRUE(copy.process(bob, event::invite{.at = t0}));
+    EXPECT_EQ(r->seen.size(), 1U);
+
+    job assigned{job_id{4}, 1};
+    auto const other = std::make_shared<recorder>();
+    assigned.subscribe(other);
+    assigned = j;
+    EXPECT_EQ(assigned.id(), job_id{3});
+    ASSERT_EQ(assigned.observer_count(), 1U);
+    ASSERT_TRUE(assigned.process(bob, event::invite{.at = t0}));
+    EXPECT_EQ(other->seen.size(), 1U);
+    EXPECT_EQ(r->seen.size(), 1U);
+    assigned = job{job_id{5}, 1};
+    EXPECT_EQ(assigned.observer_count(), 1U);
+
+    job moved = std::move(j);
+    EXPECT_EQ(moved.observer_count(), 1U);
+    ASSERT_TRUE(moved.process(cid, event::invite{.at = t0}));
+    EXPECT_EQ(r->seen.size(), 2U);
 }
 
 TEST(Notifications, KindOfEachEventByHand) {

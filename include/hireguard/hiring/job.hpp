@@ -4,8 +4,10 @@
 #define HIREGUARD_HIRING_JOB_HPP
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ranges>
 #include <stdexcept>
@@ -171,7 +173,7 @@ public:
 
     /// A candidacy of the job and how it began.
     struct member {
-        machine_type candidacy;
+        machine_type machine;
         first_contact origin = first_contact::other;
         friend bool operator==(member const&, member const&) = default;
     };
@@ -191,13 +193,13 @@ public:
                                               std::optional<timestamp> closed_at, members candidacies) {
         basic_job j{id, openings, p};
         for (auto const& [f, m] : candidacies) {
-            auto const& d = m.candidacy.data();
+            auto const& d = m.machine.data();
             std::string const who = "candidacy of freelancer " + std::to_string(f.value());
             if (d.job != id) throw std::invalid_argument("hireguard: " + who + " belongs to another job");
             if (d.freelancer != f) throw std::invalid_argument("hireguard: " + who + " is keyed by another freelancer");
-            if (!(m.candidacy.policy() == p))
+            if (!(m.machine.policy() == p))
                 throw std::invalid_argument("hireguard: " + who + " has a policy other than the job's");
-            if (open && detail::is_now<state::closed>(m.candidacy))
+            if (open && detail::is_now<state::closed>(m.machine))
                 throw std::invalid_argument("hireguard: " + who + " is closed, but the job is open");
         }
         if (open && closed_at) throw std::invalid_argument("hireguard: an open job has no closing time");
@@ -230,7 +232,7 @@ public:
         } else {
             auto const found = members_.find(freelancer);
             bool const is_new = found == members_.end();
-            machine_type next = is_new ? machine_type(id_, freelancer, policy_) : found->second.candidacy;
+            machine_type next = is_new ? machine_type(id_, freelancer, policy_) : found->second.machine;
             std::string_view const from = next.state_name();
             bool const was_hired = is_hired(next);
             verdict v = next.process(e);
@@ -249,12 +251,12 @@ public:
             machine_type const* applied = nullptr;
             if (is_new) {
                 applied = &members_.emplace(freelancer, member{std::move(next), first_contact_of<Event>()})
-                               .first->second.candidacy;
+                               .first->second.machine;
             } else {
-                found->second.candidacy = std::move(next);
-                applied = &found->second.candidacy;
+                found->second.machine = std::move(next);
+                applied = &found->second.machine;
             }
-            for (auto* o : observers_) detail::notify_all(*applied, e, from, *o);
+            for (auto const& o : observers_.list) detail::notify_all(*applied, e, from, *o);
             return v;
         }
     }
@@ -275,8 +277,8 @@ public:
                           "closed", event::close_job::name);
         members next = members_;
         for (auto& [f, m] : next) {
-            if (is_hired(m.candidacy) || is_terminal(m.candidacy)) continue;
-            if (verdict v = m.candidacy.process(e); !v) return v;
+            if (is_hired(m.machine) || is_terminal(m.machine)) continue;
+            if (verdict v = m.machine.process(e); !v) return v;
         }
         members_ = std::move(next);
         open_ = false;
@@ -288,7 +290,7 @@ public:
     /// job changes.
     [[nodiscard]] machine_type const* find(freelancer_id freelancer) const noexcept {
         auto const it = members_.find(freelancer);
-        return it == members_.end() ? nullptr : &it->second.candidacy;
+        return it == members_.end() ? nullptr : &it->second.machine;
     }
 
     /// Every candidacy, ordered by freelancer id.
@@ -296,7 +298,7 @@ public:
 
     /// Candidacies in a hired state, ended contracts included.
     [[nodiscard]] std::uint32_t hires() const noexcept {
-        return count([](member const& m) { return is_hired(m.candidacy); });
+        return count([](member const& m) { return is_hired(m.machine); });
     }
 
     /// The client's counters.
@@ -305,10 +307,10 @@ public:
         for (auto const& [f, m] : members_) {
             a.proposals += m.origin == first_contact::proposal ? 1U : 0U;
             a.invites_sent += m.origin == first_contact::invitation ? 1U : 0U;
-            a.interviewing += detail::is_now<state::interviewing>(m.candidacy) ? 1U : 0U;
-            a.unanswered_invites += detail::is_now<state::invited>(m.candidacy) ? 1U : 0U;
-            a.offers += detail::is_now<state::offered>(m.candidacy) ? 1U : 0U;
-            a.hires += is_hired(m.candidacy) ? 1U : 0U;
+            a.interviewing += detail::is_now<state::interviewing>(m.machine) ? 1U : 0U;
+            a.unanswered_invites += detail::is_now<state::invited>(m.machine) ? 1U : 0U;
+            a.offers += detail::is_now<state::offered>(m.machine) ? 1U : 0U;
+            a.hires += is_hired(m.machine) ? 1U : 0U;
         }
         return a;
     }
@@ -317,15 +319,31 @@ public:
     [[nodiscard]] std::vector<freelancer_id> in(view v) const {
         std::vector<freelancer_id> out;
         for (auto const& [f, m] : members_)
-            if (in_view(v, m.candidacy)) out.push_back(f);
+            if (in_view(v, m.machine)) out.push_back(f);
         return out;
     }
 
     /// Tells `o` of every notification from now on, after the observers
-    /// subscribed before it. `o` must outlive its subscription.
-    void subscribe(basic_observer<W>& o) { observers_.push_back(&o); }
-    /// Stops telling `o`.
-    void unsubscribe(basic_observer<W>& o) noexcept { std::erase(observers_, &o); }
+    /// subscribed before it. The job shares the observer's ownership, so it
+    /// lives at least as long as its subscription. Throws
+    /// `std::invalid_argument` for a null pointer. Observers belong to the
+    /// job object, not its value: a copy of the job starts with none (its
+    /// events are another job's, and would be told twice), a job assigned
+    /// another's value keeps its own, and a job move-constructed from another
+    /// takes that one's.
+    ///
+    ///     auto m = std::make_shared<mailer>();
+    ///     j.subscribe(m);
+    void subscribe(std::shared_ptr<basic_observer<W>> o) {
+        if (!o) throw std::invalid_argument("hireguard: subscribe needs an observer, not a null pointer");
+        observers_.list.push_back(std::move(o));
+    }
+    /// Stops telling `o` and lets go of it; nothing if `o` is not subscribed.
+    void unsubscribe(basic_observer<W> const& o) noexcept {
+        std::erase_if(observers_.list, [&](auto const& p) { return p.get() == &o; });
+    }
+    /// How many observers are subscribed.
+    [[nodiscard]] std::size_t observer_count() const noexcept { return observers_.list.size(); }
 
 private:
     static std::uint32_t checked_openings(std::uint32_t n) {
@@ -351,7 +369,19 @@ private:
     bool open_ = true;
     std::optional<timestamp> closed_at_{};
     members members_{};
-    std::vector<basic_observer<W>*> observers_{};
+    // The observers, owned with their subscribers. They belong to the job
+    // object, not its value: a copy starts with none, an assigned job keeps
+    // its own, a job move-constructed from another takes that one's.
+    struct observer_list {
+        std::vector<std::shared_ptr<basic_observer<W>>> list;
+        observer_list() = default;
+        observer_list(observer_list const& /*other*/) noexcept {}
+        observer_list(observer_list&&) noexcept = default;
+        observer_list& operator=(observer_list const& /*other*/) noexcept { return *this; }
+        observer_list& operator=(observer_list&& /*other*/) noexcept { return *this; }
+        ~observer_list() = default;
+    };
+    observer_list observers_{};
 };
 
 /// A job of the canonical lifecycle.

@@ -79,8 +79,8 @@ template <class Event>
 template <workflow W>
 struct basic_notification {
     notification_kind kind;
-    /// The candidacy, already in its new state with its new data.
-    basic_machine<W> const& candidacy;
+    /// The candidacy's machine, already in its new state with its new data.
+    basic_machine<W> const& machine;
     event_variant_t<W> const& event;
     /// The state the candidacy left.
     std::string_view from;
@@ -88,7 +88,7 @@ struct basic_notification {
     /// One sentence for people, such as "job 3 / freelancer 42: hired; the
     /// contract has not begun: no work before its start date, 2026-03-01".
     [[nodiscard]] std::string message() const {
-        auto const& d = candidacy.data();
+        auto const& d = machine.data();
         std::string out =
             "job " + std::to_string(d.job.value()) + " / freelancer " + std::to_string(d.freelancer.value()) + ": ";
         switch (kind) {

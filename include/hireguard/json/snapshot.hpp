@@ -303,8 +303,8 @@ template <workflow W>
         std::string const where = "candidacies[" + std::to_string(i++) + "]";
         boost::json::object c;
         c["origin"] = json_codec::encode(m.origin, json_codec::path(where, "origin"));
-        c["state"] = m.candidacy.state_name();
-        c["data"] = json_codec::encode(m.candidacy.data(), json_codec::path(where, "data"));
+        c["state"] = m.machine.state_name();
+        c["data"] = json_codec::encode(m.machine.data(), json_codec::path(where, "data"));
         candidacies.push_back(std::move(c));
     }
     o["candidacies"] = std::move(candidacies);
