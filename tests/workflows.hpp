@@ -129,6 +129,20 @@ struct with_loop_from_start {
                            Row<s::submitted, e::withdraw, s::prospect>, Row<orphan, e::decline, s::declined>>;
 };
 
+// Two ways to go round: prospect, submitted, interviewing and back to
+// prospect (three events), and an offer modified again and again (one event,
+// one away from prospect).
+struct with_two_loops {
+    using initial_state = s::prospect;
+    using terminal_states = type_list<s::declined, s::offer_declined>;
+    using transition_table =
+        boost::mpl::vector<Row<s::prospect, e::submit_proposal, s::submitted>,
+                           Row<s::prospect, e::send_offer, s::offered>, Row<s::submitted, e::respond, s::interviewing>,
+                           Row<s::interviewing, e::withdraw, s::prospect>,
+                           Row<s::interviewing, e::decline, s::declined>, Row<s::offered, e::modify_offer, s::offered>,
+                           Row<s::offered, e::decline_offer, s::offer_declined>>;
+};
+
 // A long pipeline of 30 stages with 60 rows: forward from every stage but the
 // last, back from every stage but the first and the last, and three exits.
 template <int I>

@@ -84,6 +84,75 @@ static_assert(std::is_same_v<legal_exactly_in<lifecycle, e::close_job, type_list
 static_assert(std::is_same_v<absorbing<lifecycle, s::contract_paused>,
                              leaves_absorbing_state<s::contract_paused, e::resume, s::contract_active>>);
 
+// Temporal properties. reachable (EF): the finding names the state.
+static_assert(passes<reachable<line, s::declined>> && passes<reachable<with_dead_end, stuck>>);
+static_assert(std::is_same_v<reachable<with_unreachable_state, orphan>, never_reached<orphan>>);
+static_assert(passes<reachable<lifecycle, s::contract_active>>);
+
+// always (AG over a set): the nearest reachable state outside the set, with
+// the shortest run to it; the initial state counts.
+static_assert(passes<always<line, type_list<s::prospect, s::submitted, s::declined>>>);
+static_assert(std::is_same_v<always<diamond, type_list<s::prospect, s::invited, s::submitted, s::interviewing>>,
+                             reached_outside<s::offered, path<e::invite, e::accept_invite, e::send_offer>>>);
+static_assert(std::is_same_v<always<line, type_list<s::submitted, s::declined>>, reached_outside<s::prospect, path<>>>);
+static_assert(
+    std::is_same_v<always<lifecycle, type_list<s::prospect, s::invited, s::submitted, s::interviewing, s::closed>>,
+                   reached_outside<s::offered, path<e::send_offer>>>);
+
+// eventually (AF over a set, terminal states included): a run that goes
+// round is a lasso, the run into the cycle and the cycle; a run that stops
+// outside the set is the run to where it stops.
+static_assert(passes<eventually<line, type_list<>>> && passes<eventually<diamond, type_list<>>>);
+static_assert(passes<eventually<with_endless_contract, type_list<s::contract_active>>>);
+static_assert(std::is_same_v<
+              eventually<with_endless_contract, type_list<>>,
+              avoided_forever<s::contract_active, path<e::submit_proposal, e::respond, e::send_offer, e::accept_offer>,
+                              path<e::pause, e::resume>>>);
+static_assert(std::is_same_v<eventually<with_loop_from_start, type_list<>>,
+                             avoided_forever<s::prospect, path<>, path<e::submit_proposal, e::withdraw>>>);
+static_assert(std::is_same_v<eventually<with_dead_end, type_list<>>,
+                             stopped_outside<stuck, path<e::submit_proposal, e::respond>>>);
+static_assert(passes<eventually<with_dead_end, type_list<stuck>>>);
+// An absorbing state that is not terminal, with a row to itself, as the
+// lifecycle's contract_ended: a run can stay there for ever.
+struct feedback_forever {
+    using initial_state = s::prospect;
+    using terminal_states = type_list<s::declined>;
+    using transition_table = boost::mpl::vector<Row<s::prospect, e::submit_proposal, s::submitted>,
+                                                Row<s::submitted, e::decline, s::declined>,
+                                                Row<s::submitted, e::end_contract, s::contract_ended>,
+                                                Row<s::contract_ended, e::leave_feedback, s::contract_ended>>;
+};
+static_assert(std::is_same_v<
+              eventually<feedback_forever, type_list<>>,
+              avoided_forever<s::contract_ended, path<e::submit_proposal, e::end_contract>, path<e::leave_feedback>>>);
+static_assert(passes<eventually<feedback_forever, type_list<s::contract_ended>>>);
+// The counterexample with the fewest events, not the cycle nearest the
+// initial state: prospect's cycle takes three events, the offer's two in all.
+static_assert(std::is_same_v<eventually<with_two_loops, type_list<>>,
+                             avoided_forever<s::offered, path<e::send_offer>, path<e::modify_offer>>>);
+static_assert(std::is_same_v<eventually<with_two_loops, type_list<s::offered>>,
+                             avoided_forever<s::prospect, path<>, path<e::submit_proposal, e::respond, e::withdraw>>>);
+static_assert(
+    std::is_same_v<eventually<pipeline, type_list<>>, avoided_forever<stage<0>, path<>, path<forward, back>>>);
+static_assert(passes<eventually<lifecycle, type_list<s::interviewing, s::offered>>>);
+// Not every candidacy ends: an offer can be modified for ever (guards are not read).
+static_assert(std::is_same_v<eventually<lifecycle, type_list<s::contract_ended>>,
+                             avoided_forever<s::offered, path<e::send_offer>, path<e::modify_offer>>>);
+
+// never_after: the state nearest After with a row for the event, After
+// included, and the shortest run to it from After.
+static_assert(passes<never_after<diamond, s::offered, e::send_offer>>);
+static_assert(std::is_same_v<never_after<line, s::submitted, e::decline>,
+                             legal_after<s::submitted, e::decline, s::submitted, path<>>>);
+static_assert(std::is_same_v<never_after<with_leaky_terminal, s::declined, e::decline>,
+                             legal_after<s::declined, e::decline, s::submitted, path<e::respond>>>);
+static_assert(passes<never_after<lifecycle, s::contract_ended, e::log_work>>);
+static_assert(std::is_same_v<never_after<lifecycle, s::offered, e::withdraw>,
+                             legal_after<s::offered, e::withdraw, s::interviewing, path<e::withdraw_offer>>>);
+static_assert(std::is_same_v<never_after<lifecycle, s::contract_paused, e::log_work>,
+                             legal_after<s::contract_paused, e::log_work, s::contract_active, path<e::resume>>>);
+
 // Shortest paths, hand-checked against docs/domain.md.
 template <class W>
 std::vector<std::string> events_of(test_path<W> const& p) {

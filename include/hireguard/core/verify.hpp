@@ -1,7 +1,8 @@
 // Static verification of any workflow's graph: reachability, dead ends,
 // determinism, traps (states from which a run can never end), precedence
-// ("A always comes before B"), where an event is legal, absorbing states, and
-// generated test paths.
+// ("A always comes before B"), where an event is legal, absorbing states, the
+// temporal properties `reachable` (EF), `always` (AG), `eventually` (AF) and
+// `never_after`, and generated test paths.
 //
 // Each check names a *finding* type: `verify::ok` when the property holds,
 // otherwise a type that names the problem and the state or event at fault,
@@ -70,6 +71,31 @@ struct illegal_in_listed_state {};
 /// `Event` takes the absorbing `State` to another state, `Target`.
 template <class State, class Event, class Target>
 struct leaves_absorbing_state {};
+/// `State` cannot be reached from the initial state: `reachable`'s finding.
+template <class State>
+struct never_reached {};
+/// `State`, outside the states that should hold always, is reachable from the
+/// initial state by `Path`, the shortest such run: `always`' finding.
+template <class State, class Path>
+struct reached_outside {};
+/// A run can go round for ever without reaching the states it should
+/// eventually reach, nor a terminal state: `Into` is the shortest path of
+/// events from the initial state to `State`, and `Cycle` the shortest
+/// non-empty run from `State` back to it, both avoiding those states.
+/// `eventually`'s finding when the run goes round.
+template <class State, class Into, class Cycle>
+struct avoided_forever {};
+/// A run can stop in `State`, which is not terminal, has no row leaving it,
+/// and is not among the states it should eventually reach: `Path` is the
+/// shortest run from the initial state to it that avoids them.
+/// `eventually`'s finding when the run stops.
+template <class State, class Path>
+struct stopped_outside {};
+/// `Event` has a row in `State`, which is reachable from `After` (or is
+/// `After`) by `Path`, the shortest such run of events from `After`:
+/// `never_after`'s finding.
+template <class After, class Event, class State, class Path>
+struct legal_after {};
 
 /// True when a finding is `ok`: a plain bool, for tests that expect a check
 /// to fail (`static_assert(!passes<...>)`).
@@ -293,6 +319,123 @@ struct route_avoiding {
     static constexpr state_and_route<G> value{State, G::route_to(G::search(G::initial, Required), State)};
 };
 
+// A breadth-first search from `from` that never enters a state marked in
+// `avoid`, as graph::search does for one state.
+template <class G>
+constexpr typename G::search_result search_outside(std::size_t from, std::array<bool, G::state_count> const& avoid) {
+    typename G::search_result out;
+    for (auto& p : out.parent_row) p = npos;
+    if (avoid[from]) return out;
+    std::size_t head = 0;
+    out.seen[from] = true;
+    out.order[out.count++] = from;
+    while (head < out.count) {
+        std::size_t const s = out.order[head++];
+        for (std::size_t r = 0; r < G::row_count; ++r) {
+            edge const& e = G::edges[r];
+            if (e.source != s || avoid[e.target] || out.seen[e.target]) continue;
+            out.seen[e.target] = true;
+            out.parent_row[e.target] = r;
+            out.order[out.count++] = e.target;
+        }
+    }
+    return out;
+}
+
+// The state reachable from `from` (or `from` itself) nearest it, in the
+// search's order, that is not marked in `allowed` (state npos: none), and the
+// shortest route to it from `from`.
+template <class G>
+constexpr state_and_route<G> first_reached_outside(std::size_t from, std::array<bool, G::state_count> const& allowed) {
+    auto const found = G::search(from);
+    for (std::size_t i = 0; i < found.count; ++i)
+        if (!allowed[found.order[i]]) return {found.order[i], G::route_to(found, found.order[i])};
+    return {};
+}
+
+// Whether `event` has a row in each state.
+template <class G>
+constexpr std::array<bool, G::state_count> states_with_row_for(std::size_t event) {
+    std::array<bool, G::state_count> out{};
+    for (auto& o : out) o = true;
+    for (edge const& e : G::edges)
+        if (e.event == event) out[e.source] = false;
+    return out;
+}
+
+// The shortest counterexample to "every run from the initial state reaches a
+// marked state": a lasso (a route to `state`, then a cycle back to it) or a
+// route to a state where the run stops, both inside the unmarked states;
+// the one with the fewest events, nearest the initial state on a tie.
+// `state` npos: none, the property holds.
+template <class G>
+struct lasso {
+    std::size_t state = npos;
+    typename G::route into{};
+    typename G::route cycle{};
+};
+template <class G>
+constexpr lasso<G> shortest_lasso(std::array<bool, G::state_count> const& marked) {
+    lasso<G> best;
+    std::size_t best_length = npos;
+    auto const found = search_outside<G>(G::initial, marked);
+    for (std::size_t i = 0; i < found.count; ++i) {
+        std::size_t const v = found.order[i];
+        auto const into = G::route_to(found, v);
+        if (into.length >= best_length) break;  // the search's order is by distance
+        bool stops = true;
+        for (edge const& e : G::edges)
+            if (e.source == v) stops = false;
+        if (stops) {
+            best = {v, into, {}};
+            best_length = into.length;
+            continue;
+        }
+        auto const from_v = search_outside<G>(v, marked);
+        for (std::size_t r = 0; r < G::row_count; ++r) {
+            edge const& e = G::edges[r];
+            if (e.target != v || !from_v.seen[e.source]) continue;
+            auto cycle = G::route_to(from_v, e.source);
+            if (into.length + cycle.length + 1 >= best_length) continue;
+            cycle.rows[cycle.length++] = r;
+            best = {v, into, cycle};
+            best_length = into.length + cycle.length;
+        }
+    }
+    return best;
+}
+template <class G, class States>
+constexpr std::array<bool, G::state_count> with_terminal(States states) {
+    auto out = G::flags(states);
+    for (std::size_t s = 0; s < G::state_count; ++s) out[s] = out[s] || G::terminal[s];
+    return out;
+}
+
+// Computed once per check; read by the aliases and by `path_of`.
+template <class W, class States>
+struct lasso_of {
+    static constexpr lasso<graph<W>> value = shortest_lasso<graph<W>>(with_terminal<graph<W>>(States{}));
+};
+template <class W, class States>
+struct lasso_into {
+    static constexpr state_and_route<graph<W>> value{lasso_of<W, States>::value.state, lasso_of<W, States>::value.into};
+};
+template <class W, class States>
+struct lasso_cycle {
+    static constexpr state_and_route<graph<W>> value{lasso_of<W, States>::value.state,
+                                                     lasso_of<W, States>::value.cycle};
+};
+template <class W, class States>
+struct outside_of {
+    static constexpr state_and_route<graph<W>> value =
+        first_reached_outside<graph<W>>(graph<W>::initial, graph<W>::flags(States{}));
+};
+template <class W, class After, class Event>
+struct legal_after_of {
+    static constexpr state_and_route<graph<W>> value = first_reached_outside<graph<W>>(
+        detail::index_of_v<states_t<W>, After>, states_with_row_for<graph<W>>(detail::index_of_v<events_t<W>, Event>));
+};
+
 template <class G, std::size_t N>
 constexpr state_and_row first_legality_mismatch(std::size_t event, std::array<bool, N> const& expected) {
     for (std::size_t s = 0; s < G::state_count; ++s) {
@@ -385,6 +528,54 @@ struct absorbing_finding<W, State, npos> {
     using type = ok;
 };
 
+template <class G>
+constexpr bool reaches(std::size_t from, std::size_t to) {
+    return G::reachable(from)[to];
+}
+
+template <class State, bool Reached>
+struct reached_finding {
+    using type = ok;
+};
+template <class State>
+struct reached_finding<State, false> {
+    using type = never_reached<State>;
+};
+
+template <class W, class States, std::size_t S = outside_of<W, States>::value.state>
+struct always_finding {
+    using type = reached_outside<at_t<states_t<W>, S>, typename path_of<W, outside_of<W, States>>::type>;
+};
+template <class W, class States>
+struct always_finding<W, States, npos> {
+    using type = ok;
+};
+
+template <class W, class States, std::size_t S = lasso_of<W, States>::value.state,
+          bool Stops = lasso_of<W, States>::value.cycle.length == 0>
+struct eventually_finding {
+    using type = avoided_forever<at_t<states_t<W>, S>, typename path_of<W, lasso_into<W, States>>::type,
+                                 typename path_of<W, lasso_cycle<W, States>>::type>;
+};
+template <class W, class States, std::size_t S>
+struct eventually_finding<W, States, S, true> {
+    using type = stopped_outside<at_t<states_t<W>, S>, typename path_of<W, lasso_into<W, States>>::type>;
+};
+template <class W, class States>
+struct eventually_finding<W, States, npos, true> {
+    using type = ok;
+};
+
+template <class W, class After, class Event, std::size_t S = legal_after_of<W, After, Event>::value.state>
+struct never_after_finding {
+    using type =
+        legal_after<After, Event, at_t<states_t<W>, S>, typename path_of<W, legal_after_of<W, After, Event>>::type>;
+};
+template <class W, class After, class Event>
+struct never_after_finding<W, After, Event, npos> {
+    using type = ok;
+};
+
 template <class Finding, class... Rest>
 struct first_finding {
     using type = Finding;
@@ -452,6 +643,60 @@ template <workflow W, class State>
 using absorbing =
     typename impl::absorbing_finding<W, State,
                                      impl::first_row_leaving<graph<W>>(detail::index_of_v<states_t<W>, State>)>::type;
+
+/// EF `State`: `State` is reachable from the initial state. The finding is
+/// `never_reached<State>`; `unreachable<W>` checks every state at once.
+///
+///     static_assert(verify::passes<verify::reachable<lifecycle, state::contract_active>>);
+template <workflow W, class State>
+using reachable =
+    typename impl::reached_finding<State, impl::reaches<graph<W>>(graph<W>::initial,
+                                                                  detail::index_of_v<states_t<W>, State>)>::type;
+
+/// AG over a set of states: every state reachable from the initial state
+/// (the initial state included) is in `type_list<States...>`. The finding
+/// names the reachable state outside the set nearest the initial state and the
+/// shortest path of events to it:
+///
+///     // Before an offer: a direct offer leaves the set at once.
+///     static_assert(std::is_same_v<verify::always<lifecycle, type_list<state::prospect, state::invited,
+///                                  state::submitted, state::interviewing, state::closed>>,
+///                                  verify::reached_outside<state::offered, verify::path<event::send_offer>>>);
+template <workflow W, class States>
+using always = typename impl::always_finding<W, States>::type;
+
+/// AF over a set of states: every run from the initial state reaches one of
+/// `type_list<States...>` or a terminal state. A run fails it if it can go
+/// round for ever, or stop in a non-terminal state with no row leaving it,
+/// without reaching them. Guards are not read: every row may fire. The
+/// finding is the shortest counterexample, the one with the fewest events:
+/// `avoided_forever<State, path<Into...>, path<Cycle...>>` for a run that goes
+/// round (to `State`, then round a cycle back to it, for ever), or
+/// `stopped_outside<State, path<...>>` for one that stops. An absorbing state
+/// with a row to itself (the lifecycle's `contract_ended`) is a cycle of one
+/// event:
+///
+///     // Every candidacy that does not end is talked to: an interview or an offer.
+///     static_assert(verify::passes<verify::eventually<lifecycle, type_list<state::interviewing, state::offered>>>);
+///     // Not every one ends: an offer can be modified for ever.
+///     static_assert(std::is_same_v<verify::eventually<lifecycle, type_list<state::contract_ended>>,
+///                                  verify::avoided_forever<state::offered, verify::path<event::send_offer>,
+///                                                          verify::path<event::modify_offer>>>);
+template <workflow W, class States>
+using eventually = typename impl::eventually_finding<W, States>::type;
+
+/// After `State`, `Event` is never legal again: no state reachable from
+/// `State` (`State` included) has a row for `Event`. The finding names the
+/// nearest such state and the shortest path of events to it, from
+/// `State`:
+///
+///     static_assert(verify::passes<verify::never_after<lifecycle, state::contract_ended, event::log_work>>);
+///     // An offer can be withdrawn, and then the freelancer may withdraw too.
+///     static_assert(std::is_same_v<verify::never_after<lifecycle, state::offered, event::withdraw>,
+///                                  verify::legal_after<state::offered, event::withdraw, state::interviewing,
+///                                                      verify::path<event::withdraw_offer>>>);
+template <workflow W, class State, class Event>
+using never_after = typename impl::never_after_finding<W, State, Event>::type;
 
 /// The structural checks every workflow should pass: reachability, no dead
 /// ends, determinism, no traps. The first finding, or `ok`.
