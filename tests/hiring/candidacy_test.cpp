@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <hireguard/hiring/candidacy.hpp>
+#include <hireguard/hiring/machine.hpp>
 
 namespace {
 
@@ -86,7 +87,45 @@ TEST(Candidacy, AcceptOfferSaysWhichStateItLeadsTo) {
     auto r = std::move(o).on(event::accept_offer{.at = t0 + 1h});
     EXPECT_TRUE(r.is<state::contract_pending>());
     EXPECT_FALSE(r.is<state::contract_active>());
-    EXPECT_THROW((void)std::move(r).get<state::contract_active>(), bad_outcome_access);
+    try {
+        (void)std::move(r).get<state::contract_active>();
+        ADD_FAILURE() << "get<contract_active>() on a pending contract did not throw";
+    } catch (bad_result_access const& e) {
+        EXPECT_STREQ(e.what(), "hireguard: outcome::get<contract_active>(): the candidacy is in contract_pending");
+        EXPECT_EQ(e.why(), nullptr);
+    }
+}
+
+// Misusing a verdict or an outcome throws one exception type; taking the
+// candidacy out of a rejected outcome says why it was rejected.
+TEST(Candidacy, MisusingAVerdictOrAnOutcomeThrowsBadResultAccessWithTheRejection) {
+    auto o = make_offered();
+    auto r = std::move(o).on(event::accept_offer{.at = t0 + 2h + std::chrono::days{30}});
+    ASSERT_FALSE(r);
+    try {
+        (void)std::move(r).get<state::contract_active>();
+        ADD_FAILURE() << "get<contract_active>() on a rejected event did not throw";
+    } catch (bad_result_access const& e) {
+        ASSERT_NE(e.why(), nullptr);
+        EXPECT_EQ(e.why()->rule, rule_ids::offer_not_expired);
+        EXPECT_EQ(std::string(e.what()),
+                  "hireguard: outcome::get<contract_active>() on a rejected event: " + e.why()->message());
+        EXPECT_NE(std::string(e.what()).find("accept_offer rejected in offered: offer_not_expired"), std::string::npos);
+    }
+
+    auto sent = begin_candidacy(job_id{7}, freelancer_id{42}).on(event::send_offer{.at = t0, .terms = hourly()});
+    ASSERT_TRUE(sent);
+    EXPECT_THROW((void)sent.error(), bad_result_access);
+
+    machine m{job_id{7}, freelancer_id{42}};
+    verdict const v = m.process(event::submit_proposal{.at = t0});
+    try {
+        (void)v.error();
+        ADD_FAILURE() << "verdict::error() on an accepted event did not throw";
+    } catch (bad_result_access const& e) {
+        EXPECT_STREQ(e.what(), "hireguard: verdict::error() on an accepted event");
+        EXPECT_EQ(e.why(), nullptr);
+    }
 }
 
 TEST(Candidacy, ExpiredOfferIsRejectedAndTheCandidacyComesBackUnchanged) {

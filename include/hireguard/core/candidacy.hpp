@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -36,12 +37,6 @@ template <class State, class Event>
 struct nondeterministic_transition {
     static_assert(detail::always_false<State, Event>::value,
                   "hireguard: nondeterministic transition: two rows without guards for this state and event");
-};
-
-/// Thrown when an `outcome` is asked for what it does not hold.
-class bad_outcome_access : public std::logic_error {
-public:
-    using std::logic_error::logic_error;
 };
 
 /// A rejected event in the typed API: why, and the candidacy, unchanged.
@@ -77,7 +72,9 @@ decltype(auto) visit_as_typed(std::size_t index, type_list<First, Rest...> /*sta
 }  // namespace detail
 
 /// The result of an event on a guarded row: the candidacy in one of the rows'
-/// targets, or the rejection with the candidacy unchanged. `accept_offer`'s
+/// targets, or the rejection with the candidacy unchanged. (The runtime
+/// engine's `verdict` answers the same question without the candidacy, which
+/// stays in its machine.) Misuse throws `bad_result_access`, as `verdict`'s. `accept_offer`'s
 /// outcome can hold `contract_active` or `contract_pending`: `is<T>()` says which.
 ///
 ///     auto r = std::move(c).on(event::accept_offer{.at = now});
@@ -106,28 +103,31 @@ public:
         return std::visit([](auto const& alt) { return name_of(alt); }, v_);
     }
 
-    /// The rejection. Throws `bad_outcome_access` when the event was accepted.
+    /// The rejection. Throws `bad_result_access` when the event was accepted.
     [[nodiscard]] rejection const& error() const {
-        if (accepted()) throw bad_outcome_access("hireguard: outcome::error() on an accepted event");
+        if (accepted()) throw bad_result_access("hireguard: outcome::error() on an accepted event");
         return std::get<0>(v_).why;
     }
 
-    /// The candidacy in state T. Throws `bad_outcome_access` when it is not there.
+    /// The candidacy in state T. Throws `bad_result_access` when it is not
+    /// there: with the rejection when the event was rejected.
     template <class T>
     [[nodiscard]] candidacy<T, W> get() && {
         static_assert((std::is_same_v<T, Targets> || ...), "hireguard: this outcome never leads to that state");
-        if (!is<T>()) throw bad_outcome_access("hireguard: outcome does not hold the candidacy in that state");
+        if (!is<T>()) [[unlikely]]
+            throw_not_in(T::name);
         return std::get<candidacy<T, W>>(std::move(v_));
     }
 
-    /// The candidacy in the only possible target. Throws `bad_outcome_access` when rejected.
+    /// The candidacy in the only possible target. Throws `bad_result_access`
+    /// with the rejection when the event was rejected.
     [[nodiscard]] auto value() && requires(sizeof...(Targets) == 1) {
         return std::move(*this).template get<Targets...>();
     }
 
-    /// The rejection with the unchanged candidacy. Throws `bad_outcome_access` when accepted.
+    /// The rejection with the unchanged candidacy. Throws `bad_result_access` when accepted.
     [[nodiscard]] rejected<Source, W> rejection_and_candidacy() && {
-        if (accepted()) throw bad_outcome_access("hireguard: outcome was accepted");
+        if (accepted()) throw bad_result_access("hireguard: outcome::rejection_and_candidacy() on an accepted event");
         return std::get<0>(std::move(v_));
     }
 
@@ -145,6 +145,12 @@ private:
         return T::name;
     }
     static std::string_view name_of(rejected<Source, W> const& /*r*/) noexcept { return Source::name; }
+
+    [[noreturn]] void throw_not_in(std::string_view wanted) const {
+        std::string const what = "hireguard: outcome::get<" + std::string(wanted) + ">()";
+        if (!accepted()) throw bad_result_access(what + " on a rejected event", std::get<0>(v_).why);
+        throw bad_result_access(what + ": the candidacy is in " + std::string(state_name()));
+    }
 
     template <class Alt>
     explicit outcome(std::in_place_type_t<Alt> tag, Alt&& alt) : v_(tag, std::forward<Alt>(alt)) {}

@@ -3,6 +3,7 @@
 #define HIREGUARD_CORE_REJECTION_HPP
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -94,6 +95,26 @@ struct rejection {
     [[nodiscard]] static rejection from(violation v, std::string_view state, std::string_view event) {
         return rejection{v.rule.kind, v.rule, state, event, std::move(v.reason), {}};
     }
+};
+
+/// Thrown when a `verdict` or an `outcome` is asked for what it does not hold:
+/// the rejection of an accepted event, or the candidacy of a rejected one.
+/// For the latter, `why()` is the rejection and `what()` ends with its
+/// sentence, as Rust's `unwrap` prints the error it found.
+///
+///     try { auto hired = std::move(r).value(); }
+///     catch (hireguard::bad_result_access const& e) { if (e.why()) log(e.why()->message()); }
+class bad_result_access : public std::logic_error {
+public:
+    explicit bad_result_access(std::string const& what) : std::logic_error(what) {}
+    bad_result_access(std::string const& what, rejection const& why)
+        : std::logic_error(what + ": " + why.message()), why_(std::make_shared<rejection const>(why)) {}
+    /// The rejection the result held instead of what was asked for, or null.
+    [[nodiscard]] rejection const* why() const noexcept { return why_.get(); }
+
+private:
+    // Shared, so that copying the exception cannot throw.
+    std::shared_ptr<rejection const> why_;
 };
 
 /// Thrown by the typed API when an event on a row without a guard is malformed

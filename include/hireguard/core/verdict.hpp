@@ -11,8 +11,10 @@
 
 namespace hireguard {
 
-/// Accepted, or rejected with a `rejection`. Cheap when accepted: nothing is
-/// allocated.
+/// Accepted, or rejected with a `rejection`: the runtime engine's answer,
+/// where the candidacy stays in the machine. (The typed API's `outcome`
+/// answers the same question and also hands back the candidacy, typed by its
+/// new state.) Cheap when accepted: nothing is allocated.
 ///
 ///     if (auto v = m.process(event::log_work{}); !v) std::cerr << v.message() << '\n';
 class [[nodiscard]] verdict {
@@ -30,9 +32,9 @@ public:
     /// Whether the event was rejected for this kind of reason.
     [[nodiscard]] bool rejected_as(rejection_kind k) const noexcept { return rejection_ && rejection_->kind == k; }
 
-    /// The rejection. Throws `std::logic_error` when the event was accepted.
+    /// The rejection. Throws `bad_result_access` when the event was accepted.
     [[nodiscard]] rejection const& error() const {
-        if (!rejection_) throw std::logic_error("hireguard: verdict::error() on an accepted event");
+        if (!rejection_) throw bad_result_access("hireguard: verdict::error() on an accepted event");
         return *rejection_;
     }
 
