@@ -142,9 +142,16 @@ static_assert(check<precedence<lifecycle, state::offered, state::contract_pendin
 static_assert(check<precedence<lifecycle, state::offered, state::contract_active>>);
 static_assert(check<precedence<lifecycle, state::offered, state::contract_paused>>);
 static_assert(check<precedence<lifecycle, state::offered, state::contract_ended>>);
-// Work only in contract_active; contract_ended is absorbing.
+// Work only in contract_active, which no run reaches without an offer (the
+// precedence above): work only after an accepted offer. contract_ended is
+// absorbing, and no work is legal after it.
 static_assert(check<legal_exactly_in<lifecycle, event::log_work, type_list<state::contract_active>>>);
 static_assert(check<absorbing<lifecycle, state::contract_ended>>);
+static_assert(check<never_after<lifecycle, state::contract_ended, event::log_work>>);
+// A contract can begin, and every candidacy that does not end is talked to:
+// each run reaches interviewing, offered or a terminal state.
+static_assert(check<reachable<lifecycle, state::contract_active>>);
+static_assert(check<eventually<lifecycle, type_list<state::interviewing, state::offered>>>);
 }  // namespace lifecycle_properties
 
 }  // namespace hireguard
