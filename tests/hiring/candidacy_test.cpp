@@ -92,7 +92,7 @@ TEST(Candidacy, AcceptOfferSaysWhichStateItLeadsTo) {
         ADD_FAILURE() << "get<contract_active>() on a pending contract did not throw";
     } catch (bad_result_access const& e) {
         EXPECT_STREQ(e.what(), "hireguard: outcome::get<contract_active>(): the candidacy is in contract_pending");
-        EXPECT_EQ(e.why(), nullptr);
+        EXPECT_FALSE(e.why().has_value());
     }
 }
 
@@ -106,8 +106,10 @@ TEST(Candidacy, MisusingAVerdictOrAnOutcomeThrowsBadResultAccessWithTheRejection
         (void)std::move(r).get<state::contract_active>();
         ADD_FAILURE() << "get<contract_active>() on a rejected event did not throw";
     } catch (bad_result_access const& e) {
-        ASSERT_NE(e.why(), nullptr);
+        ASSERT_TRUE(e.why().has_value());
         EXPECT_EQ(e.why()->rule, rule_ids::offer_not_expired);
+        EXPECT_EQ(e.why()->state, "offered");
+        EXPECT_NE(e.why()->reason.find("expired"), std::string::npos) << e.why()->reason;
         EXPECT_EQ(std::string(e.what()),
                   "hireguard: outcome::get<contract_active>() on a rejected event: " + e.why()->message());
         EXPECT_NE(std::string(e.what()).find("accept_offer rejected in offered: offer_not_expired"), std::string::npos);
@@ -124,7 +126,7 @@ TEST(Candidacy, MisusingAVerdictOrAnOutcomeThrowsBadResultAccessWithTheRejection
         ADD_FAILURE() << "verdict::error() on an accepted event did not throw";
     } catch (bad_result_access const& e) {
         EXPECT_STREQ(e.what(), "hireguard: verdict::error() on an accepted event");
-        EXPECT_EQ(e.why(), nullptr);
+        EXPECT_FALSE(e.why().has_value());
     }
 }
 

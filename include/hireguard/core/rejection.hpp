@@ -3,7 +3,6 @@
 #define HIREGUARD_CORE_REJECTION_HPP
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -103,18 +102,42 @@ struct rejection {
 /// sentence, as Rust's `unwrap` prints the error it found.
 ///
 ///     try { auto hired = std::move(r).value(); }
-///     catch (hireguard::bad_result_access const& e) { if (e.why()) log(e.why()->message()); }
+///     catch (hireguard::bad_result_access const& e) { if (auto why = e.why()) log(why->message()); }
 class bad_result_access : public std::logic_error {
 public:
     explicit bad_result_access(std::string const& what) : std::logic_error(what) {}
     bad_result_access(std::string const& what, rejection const& why)
-        : std::logic_error(what + ": " + why.message()), why_(std::make_shared<rejection const>(why)) {}
-    /// The rejection the result held instead of what was asked for, or null.
-    [[nodiscard]] rejection const* why() const noexcept { return why_.get(); }
+        : std::logic_error(what + ": " + why.message()),
+          held_(true),
+          kind_(why.kind),
+          rule_(why.rule),
+          state_(why.state),
+          event_(why.event),
+          explanation_(why.explanation),
+          reason_(why.reason) {}
+    /// The rejection the result held instead of what was asked for, if any.
+    [[nodiscard]] std::optional<rejection> why() const {
+        if (!held_) return std::nullopt;
+        rejection r;
+        r.kind = kind_;
+        r.rule = rule_;
+        r.state = state_;
+        r.event = event_;
+        r.reason = reason_.what();
+        r.explanation = explanation_;
+        return r;
+    }
 
 private:
-    // Shared, so that copying the exception cannot throw.
-    std::shared_ptr<rejection const> why_;
+    // The rejection's parts; its sentence in a standard exception, whose
+    // copies share it, so that copying this exception cannot throw.
+    bool held_ = false;
+    rejection_kind kind_ = rejection_kind::illegal_transition;
+    rule_id rule_ = no_rule;
+    std::string_view state_;
+    std::string_view event_;
+    std::string_view explanation_;
+    std::runtime_error reason_{""};
 };
 
 /// Thrown by the typed API when an event on a row without a guard is malformed
