@@ -336,8 +336,10 @@ public:
             parameters p;
             p.add(to_stored(job, adapter, "job"));
             auto const r = c_.run(sql::load_candidacies, p, "load_candidacies");
+            int const n = PQntuples(r.get());
             std::vector<candidacy_row> rows;
-            for (int i = 0; i < PQntuples(r.get()); ++i)
+            rows.reserve(static_cast<std::size_t>(n));
+            for (int i = 0; i < n; ++i)
                 rows.push_back(candidacy_row{job, count(r.get(), i, 0), text(r.get(), i, 1), text(r.get(), i, 2),
                                              text(r.get(), i, 3), count(r.get(), i, 4)});
             return rows;
@@ -528,8 +530,10 @@ std::vector<outbox_message> postgres_backend::undelivered(std::size_t limit) {
     detail::parameters p;
     p.add(detail::to_limit(limit));
     auto const r = c.run(detail::sql::undelivered, p, "undelivered");
+    int const n = PQntuples(r.get());
     std::vector<outbox_message> out;
-    for (int i = 0; i < PQntuples(r.get()); ++i)
+    out.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
         out.push_back(outbox_message{detail::text(r.get(), i, 0), detail::count(r.get(), i, 1),
                                      detail::count(r.get(), i, 2), detail::text(r.get(), i, 3),
                                      detail::text(r.get(), i, 4)});
@@ -552,8 +556,10 @@ std::vector<committed_event> postgres_backend::events(std::uint64_t after, std::
     detail::parameters p;
     p.add(static_cast<std::int64_t>(std::min(after, detail::largest_stored))).add(detail::to_limit(limit));
     auto const r = c.run(detail::sql::events, p, "events");
+    int const n = PQntuples(r.get());
     std::vector<committed_event> out;
-    for (int i = 0; i < PQntuples(r.get()); ++i)
+    out.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
         out.push_back(committed_event{detail::count(r.get(), i, 0),
                                       PQgetisnull(r.get(), i, 1) ? std::string{} : detail::text(r.get(), i, 1),
                                       detail::count(r.get(), i, 2), detail::count(r.get(), i, 3),

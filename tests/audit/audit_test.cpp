@@ -51,7 +51,7 @@ static_assert(!audit::stored_inline_v<screening::check_cleared>);
 
 // Writes `text` to a file of its own and returns its name.
 std::string write_log(std::string const& name, std::string const& text) {
-    std::string const path = ::testing::TempDir() + "hireguard_audit_" + name + ".jsonl";
+    std::string path = ::testing::TempDir() + "hireguard_audit_" + name + ".jsonl";
     std::ofstream(path, std::ios::binary) << text;
     return path;
 }
