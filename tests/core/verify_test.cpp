@@ -48,6 +48,12 @@ static_assert(std::is_same_v<
 static_assert(std::is_same_v<precedence<diamond, s::invited, s::interviewing>,
                              reached_without<s::interviewing, s::invited, path<e::submit_proposal, e::respond>>>);
 static_assert(std::is_same_v<structure<with_dead_end>, dead_end<stuck>>);
+// first_finding: the first of several findings that is not ok, in the order given.
+static_assert(std::is_same_v<first_finding<unreachable<with_dead_end>, nondeterminism<with_two_unguarded_rows>,
+                                           dead_ends<with_dead_end>>,
+                             nondeterministic<s::submitted, e::respond>>);
+static_assert(std::is_same_v<first_finding<structure<lifecycle>, dead_ends<with_dead_end>>, dead_end<stuck>>);
+static_assert(std::is_same_v<first_finding<structure<lifecycle>, structure<line>>, ok>);
 static_assert(passes<unreachable<with_dead_end>> && passes<nondeterminism<with_dead_end>>);
 
 // A trap is found even when every state is reachable and has a row leaving

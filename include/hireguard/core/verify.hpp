@@ -703,9 +703,11 @@ using never_after = typename impl::never_after_finding<W, State, Event>::type;
 template <workflow W>
 using structure = typename impl::first_finding<unreachable<W>, dead_ends<W>, nondeterminism<W>, traps<W>>::type;
 
-/// The first finding among several checks, or `ok`.
+/// The first finding among several checks that is not `ok`, or `ok`.
+///
+///     static_assert(check<first_finding<structure<my_workflow>, traps<my_workflow>>>);
 template <class... Findings>
-using all_of = typename impl::first_finding<Findings...>::type;
+using first_finding = typename impl::first_finding<Findings...>::type;
 
 }  // namespace hireguard::verify
 
