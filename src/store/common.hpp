@@ -40,6 +40,49 @@ inline constexpr auto largest_stored = static_cast<std::uint64_t>(std::numeric_l
     return v < 0 ? 0 : static_cast<std::uint64_t>(v);
 }
 
+/// What both adapters' transactions share: while open, the transaction is
+/// rolled back when destroyed; each of its calls runs through this guard, so
+/// that a call that throws rolls it back and the calls after it are refused.
+/// `Connection` has `void rollback() noexcept` and `bool in_transaction`.
+template <class Connection>
+class transaction_guard {
+public:
+    transaction_guard(Connection& c, std::string_view adapter) noexcept : c_(c), adapter_(adapter) {}
+    transaction_guard(transaction_guard const&) = delete;
+    transaction_guard& operator=(transaction_guard const&) = delete;
+    transaction_guard(transaction_guard&&) = delete;
+    transaction_guard& operator=(transaction_guard&&) = delete;
+    ~transaction_guard() {
+        if (active_) c_.rollback();
+    }
+
+    /// Runs one call of the transaction.
+    template <class F>
+    auto operator()(F const& f) -> decltype(f()) {
+        if (!active_)
+            throw backend_error(std::string(adapter_) +
+                                ": the transaction is over (committed, or rolled back by an error)");
+        try {
+            return f();
+        } catch (...) {
+            active_ = false;
+            c_.rollback();
+            throw;
+        }
+    }
+
+    /// After the commit went through: nothing is left to roll back.
+    void committed() noexcept {
+        active_ = false;
+        c_.in_transaction = false;
+    }
+
+private:
+    Connection& c_;
+    std::string_view adapter_;
+    bool active_ = true;
+};
+
 }  // namespace hireguard::store::detail
 
 #endif

@@ -297,13 +297,10 @@ void check_schema(postgres_connection& c) {
 
 class postgres_transaction final : public transaction {
 public:
-    explicit postgres_transaction(postgres_connection& c) : c_(c) {}
-    ~postgres_transaction() override {
-        if (active_) c_.rollback();
-    }
+    explicit postgres_transaction(postgres_connection& c) : c_(c), guarded_(c, adapter) {}
 
     std::optional<job_row> load_job(std::uint64_t job) override {
-        return guarded([&]() -> std::optional<job_row> {
+        return guarded_([&]() -> std::optional<job_row> {
             parameters p;
             p.add(to_stored(job, adapter, "job"));
             auto const r = c_.run(sql::load_job, p, "load_job");
@@ -321,7 +318,7 @@ public:
     }
 
     std::optional<candidacy_row> load_candidacy(std::uint64_t job, std::uint64_t freelancer) override {
-        return guarded([&]() -> std::optional<candidacy_row> {
+        return guarded_([&]() -> std::optional<candidacy_row> {
             parameters p;
             p.add(to_stored(job, adapter, "job")).add(to_stored(freelancer, adapter, "freelancer"));
             auto const r = c_.run(sql::load_candidacy, p, "load_candidacy");
@@ -332,7 +329,7 @@ public:
     }
 
     std::vector<candidacy_row> load_candidacies(std::uint64_t job) override {
-        return guarded([&] {
+        return guarded_([&] {
             parameters p;
             p.add(to_stored(job, adapter, "job"));
             auto const r = c_.run(sql::load_candidacies, p, "load_candidacies");
@@ -347,7 +344,7 @@ public:
     }
 
     std::optional<std::uint64_t> find_event(std::string_view id) override {
-        return guarded([&]() -> std::optional<std::uint64_t> {
+        return guarded_([&]() -> std::optional<std::uint64_t> {
             if (id.empty()) return std::nullopt;
             parameters p;
             p.add(id);
@@ -358,7 +355,7 @@ public:
     }
 
     void insert_job(job_row const& row) override {
-        guarded([&] {
+        guarded_([&] {
             parameters p;
             p.add(to_stored(row.job, adapter, "job"))
                 .add(std::int64_t{row.openings})
@@ -371,7 +368,7 @@ public:
     }
 
     void update_job(job_row const& row, std::uint64_t expected) override {
-        guarded([&] {
+        guarded_([&] {
             parameters p;
             p.add(to_stored(row.job, adapter, "job"))
                 .add(std::int64_t{row.openings})
@@ -388,7 +385,7 @@ public:
     }
 
     void insert_candidacy(candidacy_row const& row) override {
-        guarded([&] {
+        guarded_([&] {
             parameters p;
             p.add(to_stored(row.job, adapter, "job"))
                 .add(to_stored(row.freelancer, adapter, "freelancer"))
@@ -400,7 +397,7 @@ public:
     }
 
     void update_candidacy(candidacy_row const& row, std::uint64_t expected) override {
-        guarded([&] {
+        guarded_([&] {
             parameters p;
             p.add(to_stored(row.job, adapter, "job"))
                 .add(to_stored(row.freelancer, adapter, "freelancer"))
@@ -416,7 +413,7 @@ public:
     }
 
     void record_event(committed_event const& e) override {
-        guarded([&] {
+        guarded_([&] {
             parameters p;
             if (e.id.empty()) {
                 p.add_null();
@@ -432,7 +429,7 @@ public:
     }
 
     void enqueue(outbox_message const& m) override {
-        guarded([&] {
+        guarded_([&] {
             parameters p;
             p.add(std::string_view{m.id})
                 .add(to_stored(m.job, adapter, "job"))
@@ -444,13 +441,12 @@ public:
     }
 
     void commit() override {
-        guarded([&] {
+        guarded_([&] {
             auto const r = c_.exec("COMMIT", "commit");
             // COMMIT of a transaction the server had aborted answers ROLLBACK.
             if (std::string_view{PQcmdStatus(r.get())} != "COMMIT")
                 throw backend_error(std::string(adapter) + ": commit: the server rolled the transaction back");
-            active_ = false;
-            c_.in_transaction = false;
+            guarded_.committed();
         });
     }
 
@@ -462,25 +458,11 @@ private:
         return v;
     }
 
-    // Runs one call of the transaction; a call that throws rolls it back
-    // (PostgreSQL refuses every statement of a transaction after an error),
-    // and the calls after it are refused.
-    template <class F>
-    auto guarded(F const& f) -> decltype(f()) {
-        if (!active_)
-            throw backend_error(std::string(adapter) +
-                                ": the transaction is over (committed, or rolled back by an error)");
-        try {
-            return f();
-        } catch (...) {
-            active_ = false;
-            c_.rollback();
-            throw;
-        }
-    }
-
     postgres_connection& c_;
-    bool active_ = true;
+    // Each call runs through it; rolls back an open transaction when
+    // destroyed, and after a call that throws (PostgreSQL refuses every
+    // statement of a transaction after an error).
+    transaction_guard<postgres_connection> guarded_;
 };
 
 }  // namespace

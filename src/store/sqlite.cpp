@@ -221,13 +221,10 @@ void check_schema(sqlite_connection& c) {
 
 class sqlite_transaction final : public transaction {
 public:
-    explicit sqlite_transaction(sqlite_connection& c) : c_(c) {}
-    ~sqlite_transaction() override {
-        if (active_) c_.rollback();
-    }
+    explicit sqlite_transaction(sqlite_connection& c) : c_(c), guarded_(c, adapter) {}
 
     std::optional<job_row> load_job(std::uint64_t job) override {
-        return guarded([&]() -> std::optional<job_row> {
+        return guarded_([&]() -> std::optional<job_row> {
             auto q = c_.statement(sql::load_job, "load_job");
             q.bind(1, to_stored(job, adapter, "job"));
             if (!q.step()) return std::nullopt;
@@ -244,7 +241,7 @@ public:
     }
 
     std::optional<candidacy_row> load_candidacy(std::uint64_t job, std::uint64_t freelancer) override {
-        return guarded([&]() -> std::optional<candidacy_row> {
+        return guarded_([&]() -> std::optional<candidacy_row> {
             auto q = c_.statement(sql::load_candidacy, "load_candidacy");
             q.bind(1, to_stored(job, adapter, "job")).bind(2, to_stored(freelancer, adapter, "freelancer"));
             if (!q.step()) return std::nullopt;
@@ -253,7 +250,7 @@ public:
     }
 
     std::vector<candidacy_row> load_candidacies(std::uint64_t job) override {
-        return guarded([&] {
+        return guarded_([&] {
             auto q = c_.statement(sql::load_candidacies, "load_candidacies");
             q.bind(1, to_stored(job, adapter, "job"));
             std::vector<candidacy_row> rows;
@@ -264,7 +261,7 @@ public:
     }
 
     std::optional<std::uint64_t> find_event(std::string_view id) override {
-        return guarded([&]() -> std::optional<std::uint64_t> {
+        return guarded_([&]() -> std::optional<std::uint64_t> {
             if (id.empty()) return std::nullopt;
             auto q = c_.statement(sql::find_event, "find_event");
             q.bind(1, id);
@@ -274,7 +271,7 @@ public:
     }
 
     void insert_job(job_row const& row) override {
-        guarded([&] {
+        guarded_([&] {
             auto q = c_.statement(sql::insert_job, "insert_job");
             q.bind(1, to_stored(row.job, adapter, "job"))
                 .bind(2, std::int64_t{row.openings})
@@ -287,7 +284,7 @@ public:
     }
 
     void update_job(job_row const& row, std::uint64_t expected) override {
-        guarded([&] {
+        guarded_([&] {
             auto q = c_.statement(sql::update_job, "update_job");
             q.bind(1, to_stored(row.job, adapter, "job"))
                 .bind(2, std::int64_t{row.openings})
@@ -304,7 +301,7 @@ public:
     }
 
     void insert_candidacy(candidacy_row const& row) override {
-        guarded([&] {
+        guarded_([&] {
             auto q = c_.statement(sql::insert_candidacy, "insert_candidacy");
             q.bind(1, to_stored(row.job, adapter, "job"))
                 .bind(2, to_stored(row.freelancer, adapter, "freelancer"))
@@ -316,7 +313,7 @@ public:
     }
 
     void update_candidacy(candidacy_row const& row, std::uint64_t expected) override {
-        guarded([&] {
+        guarded_([&] {
             auto q = c_.statement(sql::update_candidacy, "update_candidacy");
             q.bind(1, to_stored(row.job, adapter, "job"))
                 .bind(2, to_stored(row.freelancer, adapter, "freelancer"))
@@ -332,7 +329,7 @@ public:
     }
 
     void record_event(committed_event const& e) override {
-        guarded([&] {
+        guarded_([&] {
             auto q = c_.statement(sql::record_event, "record_event");
             if (!e.id.empty()) q.bind(1, std::string_view{e.id});
             q.bind(2, to_stored(e.job, adapter, "job"))
@@ -344,7 +341,7 @@ public:
     }
 
     void enqueue(outbox_message const& m) override {
-        guarded([&] {
+        guarded_([&] {
             auto q = c_.statement(sql::enqueue, "enqueue");
             q.bind(1, std::string_view{m.id})
                 .bind(2, to_stored(m.job, adapter, "job"))
@@ -356,32 +353,16 @@ public:
     }
 
     void commit() override {
-        guarded([&] {
+        guarded_([&] {
             c_.statement(sql::commit, "commit").run();
-            active_ = false;
-            c_.in_transaction = false;
+            guarded_.committed();
         });
     }
 
 private:
-    // Runs one call of the transaction; a call that throws rolls it back,
-    // and the calls after it are refused.
-    template <class F>
-    auto guarded(F const& f) -> decltype(f()) {
-        if (!active_)
-            throw backend_error(std::string(adapter) +
-                                ": the transaction is over (committed, or rolled back by an error)");
-        try {
-            return f();
-        } catch (...) {
-            active_ = false;
-            c_.rollback();
-            throw;
-        }
-    }
-
     sqlite_connection& c_;
-    bool active_ = true;
+    // Each call runs through it; rolls back an open transaction when destroyed.
+    transaction_guard<sqlite_connection> guarded_;
 };
 
 }  // namespace
