@@ -1,13 +1,16 @@
 // hireguard::store::sqlite_backend: the store's backend on SQLite 3.
 #include <hireguard/store/sqlite.hpp>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -380,20 +383,35 @@ sqlite_backend::sqlite_backend(std::string const& path, std::chrono::millisecond
         std::string const message = c.db ? sqlite3_errmsg(c.db) : sqlite3_errstr(rc);
         throw backend_error(std::string(detail::adapter) + ": cannot open " + path + ": " + message);
     }
+    sqlite3_extended_result_codes(c.db, 1);
+    sqlite3_busy_timeout(c.db, static_cast<int>(busy_timeout.count()));
+    // Connections opening a new database at once can be answered SQLITE_BUSY
+    // at once, without the busy handler: switching the file to WAL needs an
+    // exclusive lock, and SQLite refuses rather than wait where two
+    // connections could wait for each other. The opening steps are each
+    // idempotent, so they are tried again, with a growing pause, until the
+    // busy timeout has passed; a database still busy then is not for the
+    // store to retry.
+    auto const deadline = std::chrono::steady_clock::now() + busy_timeout;
+    for (std::chrono::milliseconds pause{1};; pause = std::min(pause * 2, std::chrono::milliseconds{50})) {
+        try {
+            c.exec("PRAGMA foreign_keys = ON", "opening the database");
+            c.exec("PRAGMA journal_mode = WAL", "opening the database");
+            c.exec("PRAGMA synchronous = FULL", "opening the database");
+            detail::check_schema(c);
+            break;
+        } catch (conflict const& e) {
+            if (std::chrono::steady_clock::now() + pause >= deadline) throw backend_error(e.what());
+            std::this_thread::sleep_for(pause);
+        }
+    }
     try {
-        sqlite3_extended_result_codes(c.db, 1);
-        sqlite3_busy_timeout(c.db, static_cast<int>(busy_timeout.count()));
-        c.exec("PRAGMA foreign_keys = ON", "opening the database");
-        c.exec("PRAGMA journal_mode = WAL", "opening the database");
-        c.exec("PRAGMA synchronous = FULL", "opening the database");
-        detail::check_schema(c);
         for (std::size_t i = 0; i < c.statements.size(); ++i) {
             rc =
                 sqlite3_prepare_v3(c.db, detail::sql_text[i], -1, SQLITE_PREPARE_PERSISTENT, &c.statements[i], nullptr);
             if (rc != SQLITE_OK) fail(c.db, rc, "preparing the statements");
         }
     } catch (conflict const& e) {
-        // A database busy for the whole timeout at opening: not for the store to retry.
         throw backend_error(e.what());
     }
 }
