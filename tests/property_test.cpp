@@ -295,8 +295,9 @@ struct typed_answer {
 };
 
 /// Fires `e` on the typed candidacy that `m.visit` hands over, in whatever
-/// state `m` is: `on` when the table has a row (catching `invalid_event` on an
-/// unguarded row), nothing when it has none, then back through `to_machine`.
+/// state `m` is: `on` when the table has a row (catching `invalid_event`, which
+/// any row throws for malformed input), nothing when it has none, then back
+/// through `to_machine`.
 typed_answer fire_typed(machine const& m, any_event const& e) {
     return m.visit([&e](auto&& c) -> typed_answer {
         using C = std::remove_cvref_t<decltype(c)>;
@@ -314,13 +315,17 @@ typed_answer fire_typed(machine const& m, any_event const& e) {
                             return {to_machine(std::move(c)), false, x.why()};
                         }
                     } else {
-                        return std::move(std::move(c).on(ev)).visit([](auto&& alt) -> typed_answer {
-                            if constexpr (requires { alt.why; }) {
-                                return {to_machine(std::move(alt.unchanged)), false, std::move(alt.why)};
-                            } else {
-                                return {to_machine(std::move(alt)), false, std::nullopt};
-                            }
-                        });
+                        try {
+                            return std::move(std::move(c).on(ev)).visit([](auto&& alt) -> typed_answer {
+                                if constexpr (requires { alt.why; }) {
+                                    return {to_machine(std::move(alt.unchanged)), false, std::move(alt.why)};
+                                } else {
+                                    return {to_machine(std::move(alt)), false, std::nullopt};
+                                }
+                            });
+                        } catch (invalid_event const& x) {
+                            return {to_machine(std::move(c)), false, x.why()};
+                        }
                     }
                 }
             },

@@ -109,7 +109,13 @@ public:
                     illegal.event = E::name;
                     return verdict(std::move(illegal));
                 } else if constexpr (requires { std::move(c).on(e).accepted(); }) {
-                    auto r = std::move(c).on(e);
+                    std::optional<decltype(std::move(c).on(e))> tried;
+                    try {
+                        tried.emplace(std::move(c).on(e));
+                    } catch (invalid_event const& bad) {
+                        return verdict(bad.why());
+                    }
+                    auto& r = *tried;
                     if (!r) {
                         rejection why = r.error();
                         next.emplace(std::move(std::move(r).rejection_and_candidacy().unchanged));

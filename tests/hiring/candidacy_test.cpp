@@ -168,12 +168,22 @@ TEST(Candidacy, BackwardsTimestampOnAnUnguardedRowThrowsAndLeavesTheCandidacyUsa
     EXPECT_EQ(i.state_name(), "interviewing");
 }
 
-TEST(Candidacy, BackwardsTimestampOnAGuardedRowIsARejection) {
+// Malformed input (the workflow's input rules) throws on every row alike;
+// a guarded row's outcome holds only its rules' answers.
+TEST(Candidacy, BackwardsTimestampOnAGuardedRowThrowsAsOnAnUnguardedOne) {
     auto o = make_offered();
-    auto r = std::move(o).on(event::accept_offer{.at = t0});
-    ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().kind, rejection_kind::invalid_input);
-    EXPECT_EQ(r.error().rule, rule_ids::timestamps_monotonic);
+    candidacy_data const before = o.data();
+    try {
+        (void)std::move(o).on(event::accept_offer{.at = t0});
+        FAIL() << "expected invalid_event";
+    } catch (invalid_event const& ex) {
+        EXPECT_EQ(ex.why().kind, rejection_kind::invalid_input);
+        EXPECT_EQ(ex.why().rule, rule_ids::timestamps_monotonic);
+        EXPECT_EQ(ex.why().state, "offered");
+    }
+    EXPECT_TRUE(o.data() == before);  // NOLINT(bugprone-use-after-move): unchanged on throw
+    auto r = std::move(o).on(event::accept_offer{.at = t0 + 3h});
+    EXPECT_TRUE(r.is<state::contract_active>());
 }
 
 TEST(Candidacy, VisitReachesEveryAlternative) {

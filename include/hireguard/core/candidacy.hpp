@@ -212,11 +212,13 @@ public:
     static constexpr bool can_fire = can_fire_v<State, Event, W>;
 
     /// Fires `e`. On a row without a guard, returns the candidacy in the
-    /// target state; on guarded rows, an `outcome`. Does not compile when the
-    /// table has no row for (State, Event). Throws `invalid_event`, leaving
-    /// the candidacy as it was, when an unguarded row's event breaks one of
-    /// the workflow's input rules (for the lifecycle: dated before the latest
-    /// accepted event).
+    /// target state; on guarded rows, an `outcome`, which holds the rejection
+    /// when a row's rule says no. Does not compile when the table has no row
+    /// for (State, Event). On every row alike, an event that breaks one of
+    /// the workflow's input rules is malformed, not a rule's answer: it
+    /// throws `invalid_event` and leaves the candidacy as it was (for the
+    /// lifecycle: dated before the latest accepted event, outside the
+    /// accepted years, a timer event before its time).
     template <class Event>
     [[nodiscard]] auto on(Event const& e) && {
         using rows = rows_for_t<State, Event, W>;
@@ -236,7 +238,8 @@ public:
         } else {
             using result = typename detail::outcome_of<W, State, typename detail::targets_of<rows>::type>::type;
             if (!detail::input_ok<W>(data_, policy_, e)) [[unlikely]]
-                return reject<result>(detail::input_violation<W>(data_, policy_, e), Event::name);
+                throw invalid_event(
+                    rejection::from(detail::input_violation<W>(data_, policy_, e), State::name, Event::name));
             // Rows are tried last to first, as the Boost.MSM back-end does.
             return try_rows<result>(e, typename detail::reverse<rows>::type{});
         }

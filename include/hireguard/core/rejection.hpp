@@ -140,8 +140,10 @@ private:
     std::runtime_error reason_{""};
 };
 
-/// Thrown by the typed API when an event on a row without a guard is malformed
-/// (its timestamp goes backwards). The candidacy is left as it was.
+/// Thrown by the typed API, on any row, when an event breaks one of the
+/// workflow's input rules: it is malformed (its timestamp goes backwards,
+/// say). A guarded row's own rules answer in its `outcome` instead. The
+/// candidacy is left as it was.
 class invalid_event : public std::invalid_argument {
 public:
     explicit invalid_event(rejection r) : std::invalid_argument(r.message()), rejection_(std::move(r)) {}
