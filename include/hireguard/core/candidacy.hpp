@@ -229,17 +229,13 @@ public:
                 [[maybe_unused]] nondeterministic_transition<State, Event> error;
             } else {
                 using row = typename detail::front<rows>::type;
-                if (!detail::input_ok<W>(data_, policy_, e)) [[unlikely]]
-                    throw invalid_event(
-                        rejection::from(detail::input_violation<W>(data_, policy_, e), State::name, Event::name));
+                require_valid_input(e);
                 detail::complete<W, typename row::Action>(data_, e);
                 return candidacy<typename row::Target, W>(data_, policy_);
             }
         } else {
             using result = typename detail::outcome_of<W, State, typename detail::targets_of<rows>::type>::type;
-            if (!detail::input_ok<W>(data_, policy_, e)) [[unlikely]]
-                throw invalid_event(
-                    rejection::from(detail::input_violation<W>(data_, policy_, e), State::name, Event::name));
+            require_valid_input(e);
             // Rows are tried last to first, as the Boost.MSM back-end does.
             return try_rows<result>(e, typename detail::reverse<rows>::type{});
         }
@@ -251,6 +247,14 @@ private:
     friend class candidacy;
 
     candidacy(data_type const& data, policy_type const& p) : data_(data), policy_(p) {}
+
+    // Every row alike: an event that breaks the workflow's input rules throws.
+    template <class Event>
+    void require_valid_input(Event const& e) const {
+        if (!detail::input_ok<W>(data_, policy_, e)) [[unlikely]]
+            throw invalid_event(
+                rejection::from(detail::input_violation<W>(data_, policy_, e), State::name, Event::name));
+    }
 
     template <class Result>
     Result reject(violation&& v, std::string_view event_name) {

@@ -56,15 +56,20 @@ class basic_machine {
             return &reject_illegal<Event>;
         }
     }
-    // A state's position in states_t is its index: legality is read straight
-    // from the workflow's matrix, one lookup per state.
-    template <class Event, class... S, std::size_t... I>
-    static constexpr std::array<handler<Event>, sizeof...(S)> handlers_for(type_list<S...> /*states*/,
-                                                                           std::index_sequence<I...> /*indices*/) {
+    // Whether the table has a row for `Event` in the state at `state`. A
+    // state's position in states_t is its index: legality is read straight
+    // from the workflow's matrix.
+    template <class Event>
+    static constexpr bool legal_in(std::size_t state) {
         using legality = detail::legality<W>;
         constexpr std::size_t e = detail::index_of_v<typename legality::events, Event>;
         constexpr std::size_t event_count = legality::events::size;
-        return {handler_of<S, Event, (e < event_count && legality::matrix[I * event_count + e])>()...};
+        return e < event_count && legality::matrix[state * event_count + e];
+    }
+    template <class Event, class... S, std::size_t... I>
+    static constexpr std::array<handler<Event>, sizeof...(S)> handlers_for(type_list<S...> /*states*/,
+                                                                           std::index_sequence<I...> /*indices*/) {
+        return {handler_of<S, Event, legal_in<Event>(I)>()...};
     }
 
     // For events decoded at run time: one handler per (event, state), indexed
@@ -92,11 +97,8 @@ class basic_machine {
     template <std::size_t I, class... S, std::size_t... J>
     static constexpr void variant_handlers_for(variant_handler* out, type_list<S...> /*states*/,
                                                std::index_sequence<J...> /*indices*/) {
-        using legality = detail::legality<W>;
         using event = std::variant_alternative_t<I, event_variant>;
-        constexpr std::size_t e = detail::index_of_v<typename legality::events, event>;
-        constexpr std::size_t event_count = legality::events::size;
-        ((out[J] = variant_handler_of<I, S, (e < event_count && legality::matrix[J * event_count + e])>()), ...);
+        ((out[J] = variant_handler_of<I, S, legal_in<event>(J)>()), ...);
     }
     template <std::size_t... I>
     static constexpr auto variant_handlers(std::index_sequence<I...> /*alternatives*/) {
