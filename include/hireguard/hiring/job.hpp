@@ -98,6 +98,20 @@ template <workflow W, class... S>
 [[nodiscard]] bool is_terminal_now(basic_machine<W> const& m, type_list<S...> /*states*/) noexcept {
     return ((is_terminal_v<S, W> && m.template is<S>()) || ...);
 }
+
+// The sentences of the job's rules, one wording for `basic_job` and the store.
+// `since` is " since 2026-01-05" when the closing date is known, or empty.
+[[nodiscard]] inline std::string job_closed_to_newcomers(job_id job, std::string_view since) {
+    return "job " + std::to_string(job.value()) + " is closed" + std::string(since) + ": it takes no new candidacies";
+}
+[[nodiscard]] inline std::string job_already_closed(job_id job, std::string_view since) {
+    return "job " + std::to_string(job.value()) + " is already closed" + std::string(since);
+}
+[[nodiscard]] inline std::string openings_filled(job_id job, std::uint64_t openings, std::uint64_t hires) {
+    return "job " + std::to_string(job.value()) + " has " + std::to_string(openings) +
+           (openings == 1 ? " opening" : " openings") + " and " + std::to_string(hires) +
+           (hires == 1 ? " hire" : " hires") + " already";
+}
 }  // namespace detail
 
 /// Whether candidacy `m` belongs to view `v`. A workflow of one's own sees
@@ -238,16 +252,10 @@ public:
             verdict v = next.process(e);
             if (!v) return v;
             if (is_new && !open_)
-                return reject(
-                    rule_ids::job_open,
-                    "job " + std::to_string(id_.value()) + " is closed" + closed_on() + ": it takes no new candidacies",
-                    from, Event::name);
+                return reject(rule_ids::job_open, detail::job_closed_to_newcomers(id_, closed_on()), from, Event::name);
             if (!was_hired && is_hired(next) && policy_.cap_hires_at_openings && hires() >= openings_)
-                return reject(rule_ids::hires_within_openings,
-                              "job " + std::to_string(id_.value()) + " has " + std::to_string(openings_) +
-                                  (openings_ == 1 ? " opening" : " openings") + " and " + std::to_string(hires()) +
-                                  (hires() == 1 ? " hire" : " hires") + " already",
-                              from, Event::name);
+                return reject(rule_ids::hires_within_openings, detail::openings_filled(id_, openings_, hires()), from,
+                              Event::name);
             machine_type const* applied = nullptr;
             if (is_new) {
                 applied = &members_.emplace(freelancer, member{std::move(next), first_contact_of<Event>()})
@@ -273,8 +281,8 @@ public:
     /// changes. A closed job rejects `close()` with `job_open`.
     verdict close(event::close_job const& e = {}) requires is_event_of_v<event::close_job, W> {
         if (!open_)
-            return reject(rule_ids::job_open, "job " + std::to_string(id_.value()) + " is already closed" + closed_on(),
-                          "closed", event::close_job::name);
+            return reject(rule_ids::job_open, detail::job_already_closed(id_, closed_on()), "closed",
+                          event::close_job::name);
         members next = members_;
         for (auto& [f, m] : next) {
             if (is_hired(m.machine) || is_terminal(m.machine)) continue;

@@ -154,6 +154,29 @@ template <workflow W>
     return boost::json::serialize(snapshot(m));
 }
 
+namespace detail {
+// The checks every snapshot document starts with: an object of known
+// fields, in the one format this version reads.
+template <std::size_t N>
+[[nodiscard]] boost::json::object const& snapshot_object(boost::json::value const& document,
+                                                         std::string_view const (&known)[N]) {
+    using namespace json_codec;
+    auto const& o = as_object(document, "");
+    only_known(o, known, "");
+    if (auto const& f = member(o, "format", "");
+        !(f.is_int64() || f.is_uint64()) || to_i64(f, "format") != snapshot_format)
+        throw json_error("format", "expected 1, the only snapshot format");
+    return o;
+}
+// A snapshot's JSON text parsed; malformed JSON is a json_error without a field.
+[[nodiscard]] inline boost::json::value parse_snapshot(std::string_view text) {
+    boost::json::error_code ec;
+    boost::json::value v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
+    if (ec) throw json_error("", "malformed JSON: " + ec.message());
+    return v;
+}
+}  // namespace detail
+
 /// A machine from its snapshot. Checks everything first (docs/persistence.md)
 /// and throws `json_error` naming the first field at fault; builds a new
 /// machine only from a document that passes.
@@ -163,12 +186,8 @@ template <workflow W>
 template <workflow W = lifecycle>
 [[nodiscard]] basic_machine<W> restore(boost::json::value const& document) {
     using namespace json_codec;
-    auto const& o = as_object(document, "");
     static constexpr std::string_view known[] = {"format", "state", "policy", "data"};
-    only_known(o, known, "");
-    if (auto const& f = member(o, "format", "");
-        !(f.is_int64() || f.is_uint64()) || to_i64(f, "format") != snapshot_format)
-        throw json_error("format", "expected 1, the only snapshot format");
+    auto const& o = hireguard::detail::snapshot_object(document, known);
     auto const state = to_string_view(member(o, "state", ""), "state");
     if (!hireguard::detail::names_a_state(state, states_t<W>{}))
         throw json_error("state", "\"" + std::string(state) + "\" is not a state of the workflow");
@@ -184,10 +203,7 @@ template <workflow W = lifecycle>
 ///     hireguard::machine m = hireguard::restore(std::string_view{text});
 template <workflow W = lifecycle>
 [[nodiscard]] basic_machine<W> restore(std::string_view text) {
-    boost::json::error_code ec;
-    boost::json::value const v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
-    if (ec) throw json_error("", "malformed JSON: " + ec.message());
-    return restore<W>(v);
+    return restore<W>(hireguard::detail::parse_snapshot(text));
 }
 
 /// `restore(std::string_view{text})`, so that a string literal is text.
@@ -331,13 +347,9 @@ template <workflow W>
 template <workflow W = lifecycle>
 [[nodiscard]] basic_job<W> restore_job(boost::json::value const& document) {
     using namespace json_codec;
-    auto const& o = as_object(document, "");
     static constexpr std::string_view known[] = {"format",    "job",    "openings",   "open",
                                                  "closed_at", "policy", "candidacies"};
-    only_known(o, known, "");
-    if (auto const& f = member(o, "format", "");
-        !(f.is_int64() || f.is_uint64()) || to_i64(f, "format") != snapshot_format)
-        throw json_error("format", "expected 1, the only snapshot format");
+    auto const& o = hireguard::detail::snapshot_object(document, known);
     job_id const id{to_u64(member(o, "job", ""), "job")};
     auto const openings = to_u64(member(o, "openings", ""), "openings");
     if (openings == 0) throw json_error("openings", "a job has at least one opening");
@@ -396,10 +408,7 @@ template <workflow W = lifecycle>
 ///     hireguard::job j = hireguard::restore_job(std::string_view{text});
 template <workflow W = lifecycle>
 [[nodiscard]] basic_job<W> restore_job(std::string_view text) {
-    boost::json::error_code ec;
-    boost::json::value const v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
-    if (ec) throw json_error("", "malformed JSON: " + ec.message());
-    return restore_job<W>(v);
+    return restore_job<W>(hireguard::detail::parse_snapshot(text));
 }
 
 /// `restore_job(std::string_view{text})`, so that a string literal is text.

@@ -295,16 +295,13 @@ private:
         verdict v = m.process(e);
         if (!v) return rejected(v.error());
         if (!cr && !jr->open)
-            return rejected(hireguard::rule_ids::job_open, job_text(job) + " is closed: it takes no new candidacies",
-                            from, name);
+            return rejected(hireguard::rule_ids::job_open, hireguard::detail::job_closed_to_newcomers(job, {}), from,
+                            name);
         bool const hire = !was_hired && is_hired(m);
         if constexpr (requires { p.cap_hires_at_openings; }) {
             if (hire && p.cap_hires_at_openings && jr->hires >= jr->openings)
                 return rejected(hireguard::rule_ids::hires_within_openings,
-                                job_text(job) + " has " + std::to_string(jr->openings) +
-                                    (jr->openings == 1 ? " opening" : " openings") + " and " +
-                                    std::to_string(jr->hires) + (jr->hires == 1 ? " hire" : " hires") + " already",
-                                from, name);
+                                hireguard::detail::openings_filled(job, jr->openings, jr->hires), from, name);
         }
         candidacy_row row{job.value(),
                           freelancer.value(),
@@ -344,7 +341,7 @@ private:
             return rejected(hireguard::rule_ids::job_known, job_text(job) + " is not in the store", "closed",
                             event::close_job::name);
         if (!jr->open)
-            return rejected(hireguard::rule_ids::job_open, job_text(job) + " is already closed", "closed",
+            return rejected(hireguard::rule_ids::job_open, hireguard::detail::job_already_closed(job, {}), "closed",
                             event::close_job::name);
         for (auto const& cr : tx.load_candidacies(job.value())) {
             machine_type m = restore<W>(std::string_view{cr.snapshot});
