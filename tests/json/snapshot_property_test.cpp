@@ -97,7 +97,7 @@ RC_GTEST_PROP(EventSourcing, ReplayOfTheHistoryHasTheSnapshotOfTheLiveMachine, (
     std::vector<std::size_t> refused_as_untimed;
     for (auto const& x : r.rejections) {
         replay_rejections.push_back(x.index);
-        if (x.why.rule == rule_ids::event_time_known && x.why.reason.find("replay") != std::string::npos)
+        if (x.why.rule == rule_ids::event_time_known && x.why.why().find("replay") != std::string_view::npos)
             refused_as_untimed.push_back(x.index);
     }
     RC_ASSERT(replay_rejections == expected_rejections);

@@ -71,6 +71,11 @@ class basic_machine {
                                                                            std::index_sequence<I...> /*indices*/) {
         return {handler_of<S, Event, legal_in<Event>(I)>()...};
     }
+    // Static members rather than function-local statics, which a constexpr
+    // function may not have in C++20.
+    template <class Event>
+    static constexpr std::array<handler<Event>, states::size> handlers_of_event =
+        handlers_for<Event>(states{}, std::make_index_sequence<states::size>{});
 
     // For events decoded at run time: one handler per (event, state), indexed
     // by the variant's index and the state, so that an event takes one
@@ -79,11 +84,11 @@ class basic_machine {
     using variant_handler = verdict (*)(basic_machine&, event_variant const&);
 
     template <std::size_t I, class S>
-    static verdict fire_alternative(basic_machine& m, event_variant const& e) {
+    static constexpr verdict fire_alternative(basic_machine& m, event_variant const& e) {
         return fire<S>(m, *std::get_if<I>(&e));
     }
     template <std::size_t I>
-    static verdict reject_alternative(basic_machine& m, event_variant const& e) {
+    static constexpr verdict reject_alternative(basic_machine& m, event_variant const& e) {
         return reject_illegal(m, *std::get_if<I>(&e));
     }
     template <std::size_t I, class S, bool Legal>
@@ -107,6 +112,11 @@ class basic_machine {
          ...);
         return out;
     }
+    // A template, so that its initializer is instantiated where it is used,
+    // once the class is complete (clang++ would instantiate it with the class).
+    template <class = void>
+    static constexpr auto variant_handler_table =
+        variant_handlers(std::make_index_sequence<std::variant_size_v<event_variant_t<W>>>{});
 
 public:
     using workflow_type = W;
@@ -115,12 +125,12 @@ public:
 
     /// A candidacy in the initial state with default data and policy, for a
     /// workflow whose data has a default (such as `no_data`).
-    basic_machine() requires std::default_initializable<data_type> : basic_machine(data_type{}) {}
+    constexpr basic_machine() requires std::default_initializable<data_type> : basic_machine(data_type{}) {}
 
     /// A candidacy in the workflow's initial state with `data` and policy `p`.
     /// Throws `std::invalid_argument` for a policy that its `policy_problem`
     /// finds wrong (a zero or negative lifetime, say).
-    explicit basic_machine(data_type data, policy_type const& p = {})
+    constexpr explicit basic_machine(data_type data, policy_type const& p = {})
         : data_(std::move(data)), policy_(detail::checked_policy(p)), state_(index_of<typename W::initial_state>) {}
 
     /// A candidacy in the initial state with data built from its leading
@@ -128,14 +138,15 @@ public:
     /// `hireguard::machine m{job_id{7}, freelancer_id{42}}` or `{job, freelancer, p}`.
     template <class First, class... Rest>
     requires(!std::is_same_v<std::remove_cvref_t<First>, data_type> &&
-             detail::fields_then_policy<data_type, policy_type, First, Rest...>::value)
-        basic_machine(First&& first, Rest&&... rest)
+             detail::fields_then_policy<data_type, policy_type, First,
+                                        Rest...>::value) constexpr basic_machine(First&& first, Rest&&... rest)
         : basic_machine(detail::data_and_policy<data_type, policy_type>(std::forward<First>(first),
                                                                         std::forward<Rest>(rest)...)) {}
 
     /// Continues a typed candidacy at run time, in its state with its data.
     template <class State>
-    explicit basic_machine(candidacy<State, W>&& c) : data_(c.data()), policy_(c.policy()), state_(index_of<State>) {}
+    constexpr explicit basic_machine(candidacy<State, W>&& c)
+        : data_(c.data()), policy_(c.policy()), state_(index_of<State>) {}
 
     /// A machine in the state named `state` (as `state_name()` spells it) with
     /// `data` and `p` taken as given, or nothing when the workflow has no such
@@ -145,8 +156,9 @@ public:
     ///     hireguard::candidacy_data d{hireguard::job_id{7}, hireguard::freelancer_id{42}};
     ///     auto m = hireguard::machine::from_parts("interviewing", d, {});
     ///     assert(m && m->is<hireguard::state::interviewing>());
-    [[nodiscard]] static std::optional<basic_machine> from_parts(std::string_view state, data_type const& data,
-                                                                 policy_type const& p) {
+    [[nodiscard]] static constexpr std::optional<basic_machine> from_parts(std::string_view state,
+                                                                           data_type const& data,
+                                                                           policy_type const& p) {
         for (std::size_t i = 0; i < state_names.size(); ++i) {
             if (state_names[i] != state) continue;
             basic_machine m{data, p};
@@ -157,44 +169,44 @@ public:
     }
 
     /// Same state, same data, same policy.
-    friend bool operator==(basic_machine const& a, basic_machine const& b) {
+    friend constexpr bool operator==(basic_machine const& a, basic_machine const& b) {
         return a.state_ == b.state_ && a.data_ == b.data_ && a.policy_ == b.policy_;
     }
 
     /// Processes one event: accepted, or rejected with the state and data
     /// exactly as before. Illegal transitions are reported first, then
     /// malformed input, then the rules. Never throws for a rejected event.
+    /// Usable in constant expressions when the workflow's rules, actions and
+    /// data are, as the canonical lifecycle's are: a scenario with data can
+    /// be checked by `static_assert`.
     template <class Event>
-    verdict process(Event const& e) {
+    constexpr verdict process(Event const& e) {
         static_assert(is_event_of_v<Event, W>, "hireguard: this event does not appear in the workflow's table");
-        static constexpr auto handlers = handlers_for<Event>(states{}, std::make_index_sequence<states::size>{});
-        return handlers[state_](*this, e);
+        return handlers_of_event<Event>[state_](*this, e);
     }
 
     /// Processes an event decoded at run time. Throws
     /// `std::bad_variant_access` for a variant without a value.
-    verdict process(event_variant_t<W> const& e) {
-        static constexpr auto handlers =
-            variant_handlers(std::make_index_sequence<std::variant_size_v<event_variant_t<W>>>{});
+    constexpr verdict process(event_variant_t<W> const& e) {
         if (e.valueless_by_exception()) [[unlikely]]
             throw std::bad_variant_access();
-        return handlers[e.index() * states::size + state_](*this, e);
+        return variant_handler_table<>[e.index() * states::size + state_](*this, e);
     }
 
     /// Whether the machine is in `State`.
     template <class State>
-    [[nodiscard]] bool is() const noexcept {
+    [[nodiscard]] constexpr bool is() const noexcept {
         static_assert(is_state_of_v<State, W>, "hireguard: this type is not a state of the workflow");
         return state_ == index_of<State>;
     }
 
     /// The current state's name.
-    [[nodiscard]] std::string_view state_name() const noexcept { return state_names[state_]; }
+    [[nodiscard]] constexpr std::string_view state_name() const noexcept { return state_names[state_]; }
 
     /// Everything the candidacy knows besides its state.
-    [[nodiscard]] data_type const& data() const noexcept { return data_; }
+    [[nodiscard]] constexpr data_type const& data() const noexcept { return data_; }
     /// The policy its rules apply.
-    [[nodiscard]] policy_type const& policy() const noexcept { return policy_; }
+    [[nodiscard]] constexpr policy_type const& policy() const noexcept { return policy_; }
 
     /// Hands the current state to `f` as a typed `candidacy<S, W>&&` (a copy
     /// of the machine's data), so typed code continues from a state known
@@ -206,16 +218,18 @@ public:
     }
 
 private:
-    explicit basic_machine(std::pair<data_type, policy_type>&& parts)
+    constexpr explicit basic_machine(std::pair<data_type, policy_type>&& parts)
         : basic_machine(std::move(parts.first), parts.second) {}
     // One handler per event for all its illegal states. The explanations are
     // computed at compile time when the workflow's explain_illegal allows, so
     // rejecting an illegal pair costs no string work.
     template <class Event>
-    static verdict reject_illegal(basic_machine& m, Event const& /*e*/) {
+    static constexpr auto illegal_explanations_of = detail::illegal_explanations<W, Event>(states{});
+    template <class Event>
+    static constexpr verdict reject_illegal(basic_machine& m, Event const& /*e*/) {
         if constexpr (detail::explained_at_compile_time<W, Event, states>) {
-            static constexpr auto explanations = detail::illegal_explanations<W, Event>(states{});
-            return verdict(detail::illegal_rejection(state_names[m.state_], Event::name, explanations[m.state_]));
+            return verdict(detail::illegal_rejection(state_names[m.state_], Event::name,
+                                                     illegal_explanations_of<Event>[m.state_]));
         } else {
             return verdict(detail::illegal_transition_rejection<W>(state_names[m.state_], Event::name));
         }
@@ -223,7 +237,7 @@ private:
 
     // Rows are tried last to first, as the Boost.MSM back-end does.
     template <class S, class Event>
-    static verdict fire(basic_machine& m, Event const& e) {
+    static constexpr verdict fire(basic_machine& m, Event const& e) {
         if (!detail::input_ok<W>(m.data_, m.policy_, e)) [[unlikely]]
             return reject_input<S>(m, e);
         return m.try_rows<S>(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
@@ -232,17 +246,17 @@ private:
     // The rejections are built out of line, so that the accepted path of
     // `fire` saves no registers and reserves no stack for them.
     template <class S, class Event>
-    [[gnu::noinline, gnu::cold]] static verdict reject_input(basic_machine const& m, Event const& e) {
+    [[gnu::noinline, gnu::cold]] static constexpr verdict reject_input(basic_machine const& m, Event const& e) {
         return verdict(rejection::from(detail::input_violation<W>(m.data_, m.policy_, e), S::name, Event::name));
     }
     template <class S, class Event>
-    [[gnu::noinline]] static verdict reject_row(detail::explainer<data_type, policy_type, Event> explain,
-                                                basic_machine const& m, Event const& e) {
+    [[gnu::noinline]] static constexpr verdict reject_row(detail::explainer<data_type, policy_type, Event> explain,
+                                                          basic_machine const& m, Event const& e) {
         return verdict(rejection::from(explain(m.data_, m.policy_, e), S::name, Event::name));
     }
 
     template <class S, class Event, class... Rows>
-    verdict try_rows(Event const& e, type_list<Rows...> /*rows*/) {
+    constexpr verdict try_rows(Event const& e, type_list<Rows...> /*rows*/) {
         detail::explainer<data_type, policy_type, Event> explain = nullptr;
         bool done = false;
         auto attempt = [&]<class Row>(Row* /*row*/) {
@@ -268,7 +282,7 @@ private:
 
 /// Turns a typed candidacy into a runtime machine in the same state.
 template <class State, workflow W>
-[[nodiscard]] basic_machine<W> to_machine(candidacy<State, W>&& c) {
+[[nodiscard]] constexpr basic_machine<W> to_machine(candidacy<State, W>&& c) {
     return basic_machine<W>(std::move(c));
 }
 

@@ -2,11 +2,15 @@
 #ifndef HIREGUARD_CORE_REJECTION_HPP
 #define HIREGUARD_CORE_REJECTION_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <iosfwd>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace hireguard {
@@ -53,10 +57,123 @@ struct rule_id {
 /// The rule of an illegal transition: none.
 inline constexpr rule_id no_rule{"none", rejection_kind::illegal_transition};
 
+/// A rule's sentence: an owned string, as `std::string` would hold it, that
+/// also lives in constant expressions (libstdc++ 12's `std::string` cannot,
+/// with g++ 12 or clang++ 14), so that a workflow's scenarios can be checked
+/// by `static_assert` down to the rejection's words. It reads as a
+/// `std::string_view`; it is built from a string literal, a `std::string` or
+/// a view, or from pieces with `hireguard::concat`.
+///
+///     hireguard::reason_text why = "the offer has expired";
+///     std::string_view v = why;
+///     std::string s = why.str();
+class reason_text {
+public:
+    /// Empty.
+    constexpr reason_text() noexcept = default;
+    /// A copy of `s`.
+    constexpr reason_text(char const* s) {  // NOLINT(google-explicit-constructor)
+        std::string_view const v = s;
+        assign_from(&v, 1);
+    }
+    /// A copy of `s`: `std::string`, `std::string_view` or another string's view.
+    template <class S>
+    requires(std::is_convertible_v<S const&, std::string_view> && !std::is_same_v<S, reason_text> &&
+             !std::is_convertible_v<
+                 S const&, char const*>) constexpr reason_text(S const& s) {  // NOLINT(google-explicit-constructor)
+        std::string_view const v = s;
+        assign_from(&v, 1);
+    }
+    constexpr reason_text(reason_text const& other) {
+        std::string_view const v = other.view();
+        assign_from(&v, 1);
+    }
+    constexpr reason_text(reason_text&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+    constexpr reason_text& operator=(reason_text const& other) {
+        if (this != &other) *this = reason_text(other);
+        return *this;
+    }
+    constexpr reason_text& operator=(reason_text&& other) noexcept {
+        if (this != &other) {
+            release();
+            data_ = std::exchange(other.data_, nullptr);
+            size_ = std::exchange(other.size_, 0);
+        }
+        return *this;
+    }
+    constexpr ~reason_text() { release(); }
+
+    /// The concatenation of `pieces`, allocated once.
+    [[nodiscard]] static constexpr reason_text join(std::string_view const* pieces, std::size_t count) {
+        reason_text out;
+        out.assign_from(pieces, count);
+        return out;
+    }
+
+    [[nodiscard]] constexpr std::string_view view() const noexcept {
+        return data_ ? std::string_view(data_, size_) : std::string_view();
+    }
+    constexpr operator std::string_view() const noexcept { return view(); }  // NOLINT(google-explicit-constructor)
+    /// A `std::string` copy.
+    [[nodiscard]] std::string str() const { return std::string(view()); }
+    /// Null-terminated text, "" when empty.
+    [[nodiscard]] constexpr char const* c_str() const noexcept { return data_ ? data_ : ""; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+
+    friend constexpr bool operator==(reason_text const& a, reason_text const& b) noexcept {
+        return a.view() == b.view();
+    }
+    /// Compares with a literal, a `std::string` or a view.
+    template <class S>
+    requires(std::is_convertible_v<S const&, std::string_view> && !std::is_same_v<S, reason_text>) friend constexpr bool
+    operator==(reason_text const& a, S const& b) noexcept {
+        return a.view() == std::string_view(b);
+    }
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& out, reason_text const& t) {
+        return out << t.view();
+    }
+
+private:
+    constexpr void assign_from(std::string_view const* pieces, std::size_t count) {
+        std::size_t total = 0;
+        for (std::size_t i = 0; i < count; ++i) total += pieces[i].size();
+        if (total == 0) return;
+        char* out = std::allocator<char>{}.allocate(total + 1);
+        std::size_t at = 0;
+        // Element by element with construct_at, as constant evaluation requires.
+        for (std::size_t i = 0; i < count; ++i)
+            for (char const c : pieces[i]) std::construct_at(out + at++, c);
+        std::construct_at(out + at, '\0');
+        data_ = out;
+        size_ = total;
+    }
+    constexpr void release() noexcept {
+        if (data_) std::allocator<char>{}.deallocate(data_, size_ + 1);
+        data_ = nullptr;
+        size_ = 0;
+    }
+
+    char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+/// Joins the pieces (anything a `std::string_view` can view) into one
+/// `reason_text`, with one allocation; usable in constant expressions.
+///
+///     hireguard::reason_text why = hireguard::concat("got ", std::string_view("12"), " minutes");
+template <class... Pieces>
+[[nodiscard]] constexpr reason_text concat(Pieces const&... pieces) {
+    std::string_view const views[] = {std::string_view(pieces)...};
+    return reason_text::join(views, sizeof...(Pieces));
+}
+
 /// What a rule reports when it says no: which rule and one sentence with the figures.
 struct violation {
     rule_id rule;
-    std::string reason;
+    reason_text reason;
 };
 
 /// A rejected event: what kind of rejection, which rule, in which state, for
@@ -67,13 +184,15 @@ struct rejection {
     std::string_view state;
     std::string_view event;
     /// The rule's sentence, with its figures (empty for illegal transitions).
-    std::string reason;
+    reason_text reason;
     /// For illegal transitions: the workflow's fixed explanation, if any.
     /// Kept as a view of static text so that rejecting costs no allocation.
     std::string_view explanation;
 
     /// Why, in words: the rule's sentence or the illegal pair's explanation.
-    [[nodiscard]] std::string_view why() const noexcept { return reason.empty() ? explanation : reason; }
+    [[nodiscard]] constexpr std::string_view why() const noexcept {
+        return reason.empty() ? explanation : reason.view();
+    }
 
     /// One sentence: "log_work rejected in interviewing: illegal transition: work before hire"
     /// or "accept_offer rejected in offered: offer_not_expired: the offer was sent ...".
@@ -91,7 +210,7 @@ struct rejection {
         return out;
     }
 
-    [[nodiscard]] static rejection from(violation v, std::string_view state, std::string_view event) {
+    [[nodiscard]] static constexpr rejection from(violation v, std::string_view state, std::string_view event) {
         return rejection{v.rule.kind, v.rule, state, event, std::move(v.reason), {}};
     }
 };
@@ -114,7 +233,7 @@ public:
           state_(why.state),
           event_(why.event),
           explanation_(why.explanation),
-          reason_(why.reason) {}
+          reason_(why.reason.c_str()) {}
     /// The rejection the result held instead of what was asked for, if any.
     [[nodiscard]] std::optional<rejection> why() const {
         if (!held_) return std::nullopt;

@@ -43,18 +43,21 @@ template <class Rule, class D, class P, class Event>
 
 /// Why `Rule` does not hold; call only when `rule_holds` is false.
 template <class Rule, class D, class P, class Event>
-[[nodiscard]] violation rule_explain(D const& d, P const& p, Event const& e) {
+[[nodiscard]] constexpr violation rule_explain(D const& d, P const& p, Event const& e) {
     if constexpr (detail::has_holds<Rule, D, P, Event>) {
         return Rule::explain(d, p, e);
     } else {
         auto v = Rule::check(d, p, e);
-        return v ? std::move(*v) : violation{Rule::id, "the rule held when checked again"};
+        // Not `v ? std::move(*v) : violation{...}`: g++ 12 then frees the
+        // reason twice in a constant expression.
+        if (v) return std::move(*v);
+        return violation{Rule::id, "the rule held when checked again"};
     }
 }
 
 /// `std::nullopt` when `Rule` holds, its violation otherwise.
 template <class Rule, class D, class P, class Event>
-[[nodiscard]] std::optional<violation> check_rule(D const& d, P const& p, Event const& e) {
+[[nodiscard]] constexpr std::optional<violation> check_rule(D const& d, P const& p, Event const& e) {
     if (rule_holds<Rule>(d, p, e)) return std::nullopt;
     return rule_explain<Rule>(d, p, e);
 }
@@ -90,10 +93,11 @@ struct all_of : rule<all_of<Rules...>> {
         return (rule_holds<Rules>(d, p, e) && ...);
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& p, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& p, Event const& e) {
         std::optional<violation> out;
         (void)((rule_holds<Rules>(d, p, e) || (out = rule_explain<Rules>(d, p, e), false)) && ...);
-        return out ? std::move(*out) : violation{{"all_of"}, "every rule held when checked again"};
+        if (out) return std::move(*out);
+        return violation{{"all_of"}, "every rule held when checked again"};
     }
 };
 
@@ -106,7 +110,7 @@ struct any_of : rule<any_of<Rules...>> {
         return (rule_holds<Rules>(d, p, e) || ...);
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& p, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& p, Event const& e) {
         std::optional<violation> out;
         ((out = rule_explain<Rules>(d, p, e)), ...);
         return std::move(*out);
@@ -123,8 +127,8 @@ struct not_ : rule<not_<Rule>> {
         return !rule_holds<Rule>(d, p, e);
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
-        return violation{id, std::string(Rule::id.name) + " holds, and must not"};
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+        return violation{id, concat(Rule::id.name, " holds, and must not")};
     }
 };
 

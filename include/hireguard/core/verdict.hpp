@@ -22,18 +22,20 @@ public:
     /// An accepted event. User-provided, so that `verdict{}` sets only the
     /// optional's flag: a defaulted constructor would have `verdict{}` zero
     /// all 120 bytes first, on every accepted event.
-    verdict() noexcept {}  // NOLINT(modernize-use-equals-default)
+    constexpr verdict() noexcept {}  // NOLINT(modernize-use-equals-default)
     /// A rejected event.
-    explicit verdict(rejection r) noexcept : rejection_(std::move(r)) {}
+    constexpr explicit verdict(rejection r) noexcept : rejection_(std::move(r)) {}
 
-    [[nodiscard]] bool accepted() const noexcept { return !rejection_; }
-    explicit operator bool() const noexcept { return accepted(); }
+    [[nodiscard]] constexpr bool accepted() const noexcept { return !rejection_; }
+    constexpr explicit operator bool() const noexcept { return accepted(); }
 
     /// Whether the event was rejected for this kind of reason.
-    [[nodiscard]] bool rejected_as(rejection_kind k) const noexcept { return rejection_ && rejection_->kind == k; }
+    [[nodiscard]] constexpr bool rejected_as(rejection_kind k) const noexcept {
+        return rejection_ && rejection_->kind == k;
+    }
 
     /// The rejection. Throws `bad_result_access` when the event was accepted.
-    [[nodiscard]] rejection const& error() const {
+    [[nodiscard]] constexpr rejection const& error() const {
         if (!rejection_) throw bad_result_access("hireguard: verdict::error() on an accepted event");
         return *rejection_;
     }

@@ -124,7 +124,7 @@ concept self_checking_policy = requires(P const& p) {
 };
 
 template <class P>
-[[nodiscard]] P const& checked_policy(P const& p) {
+[[nodiscard]] constexpr P const& checked_policy(P const& p) {
     if constexpr (self_checking_policy<P>) {
         if (auto problem = policy_problem(p)) [[unlikely]]
             throw std::invalid_argument("hireguard: invalid policy: " + *problem);
@@ -180,7 +180,7 @@ requires(sizeof...(Args) >= 1) struct fields_then_policy<D, P, Args...> {
 #pragma clang diagnostic ignored "-Wmissing-braces"
 #endif
 template <class D, class P, std::size_t... I, class Tuple>
-[[nodiscard]] std::pair<D, P> split_fields(std::index_sequence<I...> /*fields*/, Tuple&& args) {
+[[nodiscard]] constexpr std::pair<D, P> split_fields(std::index_sequence<I...> /*fields*/, Tuple&& args) {
     if constexpr (sizeof...(I) + 1 == std::tuple_size_v<std::remove_cvref_t<Tuple>> &&
                   std::is_same_v<std::remove_cvref_t<std::tuple_element_t<sizeof...(I), std::remove_cvref_t<Tuple>>>,
                                  P>) {
@@ -195,7 +195,7 @@ template <class D, class P, std::size_t... I, class Tuple>
 #endif
 
 template <class D, class P, class... Args>
-[[nodiscard]] std::pair<D, P> data_and_policy(Args&&... args) {
+[[nodiscard]] constexpr std::pair<D, P> data_and_policy(Args&&... args) {
     if constexpr (sizeof...(Args) == 0)
         return {D{}, P{}};
     else

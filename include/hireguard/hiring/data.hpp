@@ -108,7 +108,7 @@ inline constexpr bool minimum_milestone_ok(money m) noexcept {
 ///
 ///     assert(!hireguard::policy_problem({}));
 ///     assert(hireguard::policy_problem({.offer_lifetime = std::chrono::seconds{0}}));
-[[nodiscard]] inline std::optional<std::string> policy_problem(policy const& p) {
+[[nodiscard]] constexpr std::optional<std::string> policy_problem(policy const& p) {
     auto duration = [](char const* field, std::chrono::seconds d) -> std::optional<std::string> {
         if (detail::policy_duration_ok(d)) return std::nullopt;
         if (d <= std::chrono::seconds{0}) return std::string(field) + ": must be positive";
@@ -125,7 +125,7 @@ inline constexpr bool minimum_milestone_ok(money m) noexcept {
 /// finds something wrong; returns `p` otherwise.
 ///
 ///     hireguard::job j{hireguard::job_id{3}, 2, hireguard::validated(my_policy)};
-inline policy const& validated(policy const& p) {
+constexpr policy const& validated(policy const& p) {
     // The common case, a valid policy, costs a few comparisons and no string.
     if (detail::policy_duration_ok(p.offer_lifetime) && detail::policy_duration_ok(p.feedback_window) &&
         detail::minimum_milestone_ok(p.minimum_milestone)) [[likely]]

@@ -67,8 +67,8 @@ inline constexpr rule_id job_open{"job_open"};
 
 namespace detail {
 template <class Event>
-[[nodiscard]] violation missing_time(std::string_view why) {
-    return violation{rule_ids::event_time_known, std::string(Event::name) + " needs a timestamp: " + std::string(why)};
+[[nodiscard]] constexpr violation missing_time(std::string_view why) {
+    return violation{rule_ids::event_time_known, concat(Event::name, " needs a timestamp: ", why)};
 }
 // Whether a + b is representable: restored or hand-built data may hold any
 // value, and no rule may overflow computing its answer.
@@ -99,14 +99,16 @@ struct offer_terms_valid : rule<offer_terms_valid> {
         return terms_ok && event_time(d, e).has_value();
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& p, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& p, Event const& e) {
         if (!event_time(d, e)) return hireguard::detail::missing_time<Event>("the offer's lifetime counts from it");
         offer_terms const& t = e.terms;
         if (t.kind == contract_kind::hourly && t.hourly_rate <= money{})
-            return violation{id, "an hourly offer needs a rate above $0.00, got " + to_string(t.hourly_rate)};
+            return violation{
+                id, concat("an hourly offer needs a rate above $0.00, got ", detail::money_text(t.hourly_rate))};
         if (t.kind == contract_kind::fixed_price && t.first_milestone < p.minimum_milestone)
-            return violation{id, "the first milestone of a fixed-price offer is " + to_string(t.first_milestone) +
-                                     ", below the " + to_string(p.minimum_milestone) + " minimum"};
+            return violation{
+                id, concat("the first milestone of a fixed-price offer is ", detail::money_text(t.first_milestone),
+                           ", below the ", detail::money_text(p.minimum_milestone), " minimum")};
         return violation{id, "the offer terms are valid when checked again"};
     }
 };
@@ -121,13 +123,13 @@ struct offer_not_expired : rule<offer_not_expired> {
         return now && d.offer_sent_at && *now < *d.offer_sent_at + p.offer_lifetime;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& p, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& p, Event const& e) {
         if (!event_time(d, e)) return hireguard::detail::missing_time<Event>("offer expiry is checked against it");
         if (!d.offer_sent_at) return violation{id, "there is no dated offer to accept"};
         timestamp const expiry = *d.offer_sent_at + p.offer_lifetime;
         auto const days = std::chrono::duration_cast<std::chrono::days>(p.offer_lifetime).count();
-        return violation{id, "the offer was sent " + to_date_string(*d.offer_sent_at) + " and expired after " +
-                                 std::to_string(days) + " days, on " + to_date_string(expiry)};
+        return violation{id, concat("the offer was sent ", detail::date_text(*d.offer_sent_at), " and expired after ",
+                                    detail::decimal_text(days), " days, on ", detail::date_text(expiry))};
     }
 };
 
@@ -141,9 +143,10 @@ struct start_date_not_after_acceptance : rule<start_date_not_after_acceptance> {
         return now && (!d.terms || !d.terms->start_date || *d.terms->start_date <= *now);
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& /*p*/, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& /*p*/, Event const& e) {
         if (!event_time(d, e)) return hireguard::detail::missing_time<Event>("the start date is compared with it");
-        return violation{id, "the start date " + to_string(*d.terms->start_date) + " is after the acceptance"};
+        return violation{
+            id, concat("the start date ", detail::time_text(*d.terms->start_date), " is after the acceptance")};
     }
 };
 
@@ -157,7 +160,7 @@ struct start_date_after_acceptance : rule<start_date_after_acceptance> {
         return now && d.terms && d.terms->start_date && *d.terms->start_date > *now;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& /*p*/, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& /*p*/, Event const& e) {
         if (!event_time(d, e)) return hireguard::detail::missing_time<Event>("the start date is compared with it");
         return violation{id, "the contract has no start date after the acceptance"};
     }
@@ -172,10 +175,10 @@ struct work_duration_positive : rule<work_duration_positive> {
                d.minutes_logged.count() <= std::numeric_limits<std::chrono::minutes::rep>::max() - e.minutes.count();
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& e) {
         if (e.minutes <= std::chrono::minutes::zero())
-            return violation{id,
-                             "work needs a positive duration, got " + std::to_string(e.minutes.count()) + " minutes"};
+            return violation{id, concat("work needs a positive duration, got ", detail::decimal_text(e.minutes.count()),
+                                        " minutes")};
         return violation{rule_ids::value_in_range, "the total of logged minutes would overflow"};
     }
 };
@@ -188,7 +191,7 @@ struct milestone_funded : rule<milestone_funded> {
         return d.milestone != milestone_status::none;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
         return violation{id, "no milestone is funded"};
     }
 };
@@ -202,7 +205,7 @@ struct work_is_funded : rule<work_is_funded> {
         return !d.terms || d.terms->kind == contract_kind::hourly || d.milestone != milestone_status::none;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
         return violation{id, "fixed-price work needs a funded milestone, and none is funded"};
     }
 };
@@ -215,7 +218,7 @@ struct fixed_price_contract : rule<fixed_price_contract> {
         return d.terms && d.terms->kind == contract_kind::fixed_price;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
         return violation{id, "milestones belong to fixed-price contracts, and this one is hourly"};
     }
 };
@@ -228,8 +231,8 @@ struct amount_positive : rule<amount_positive> {
         return e.amount > money{};
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& e) {
-        return violation{id, "the amount must be above $0.00, got " + to_string(e.amount)};
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& e) {
+        return violation{id, concat("the amount must be above $0.00, got ", detail::money_text(e.amount))};
     }
 };
 
@@ -241,9 +244,9 @@ struct milestone_minimum : rule<milestone_minimum> {
         return e.amount >= p.minimum_milestone;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& p, Event const& e) {
-        return violation{id, "the milestone is " + to_string(e.amount) + ", below the " +
-                                 to_string(p.minimum_milestone) + " minimum"};
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& p, Event const& e) {
+        return violation{id, concat("the milestone is ", detail::money_text(e.amount), ", below the ",
+                                    detail::money_text(p.minimum_milestone), " minimum")};
     }
 };
 
@@ -255,8 +258,9 @@ struct one_funded_milestone : rule<one_funded_milestone> {
         return d.milestone == milestone_status::none;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& /*p*/, Event const& /*e*/) {
-        return violation{id, "a milestone of " + to_string(d.milestone_amount) + " is already funded and not paid"};
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& /*p*/, Event const& /*e*/) {
+        return violation{
+            id, concat("a milestone of ", detail::money_text(d.milestone_amount), " is already funded and not paid")};
     }
 };
 
@@ -270,7 +274,7 @@ struct milestone_submitted : rule<milestone_submitted> {
                d.milestones_paid < std::numeric_limits<decltype(d.milestones_paid)>::max();
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& /*p*/, Event const& /*e*/) {
         if (d.milestone == milestone_status::submitted &&
             d.milestones_paid == std::numeric_limits<decltype(d.milestones_paid)>::max())
             return violation{rule_ids::value_in_range, "the count of paid milestones would overflow"};
@@ -291,14 +295,15 @@ struct feedback_window_open : rule<feedback_window_open> {
         return now && d.ended_at && *now < *d.ended_at + p.feedback_window;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& p, Event const& e) {
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& p, Event const& e) {
         if (!event_time(d, e))
             return hireguard::detail::missing_time<Event>("the feedback window is checked against it");
         if (!d.ended_at) return violation{rule_ids::event_time_known, "the contract's end time is unknown"};
         timestamp const closes = *d.ended_at + p.feedback_window;
         auto const days = std::chrono::duration_cast<std::chrono::days>(p.feedback_window).count();
-        return violation{id, "the contract ended " + to_date_string(*d.ended_at) + "; the " + std::to_string(days) +
-                                 "-day feedback window closed on " + to_date_string(closes)};
+        return violation{
+            id, concat("the contract ended ", detail::date_text(*d.ended_at), "; the ", detail::decimal_text(days),
+                       "-day feedback window closed on ", detail::date_text(closes))};
     }
 };
 
@@ -310,9 +315,9 @@ struct feedback_once_per_party : rule<feedback_once_per_party> {
         return !(e.by == party::client ? d.client_left_feedback : d.freelancer_left_feedback);
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& e) {
-        return violation{
-            id, std::string(e.by == party::client ? "the client" : "the freelancer") + " has already left feedback"};
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& e) {
+        return violation{id,
+                         concat(e.by == party::client ? "the client" : "the freelancer", " has already left feedback")};
     }
 };
 
@@ -324,7 +329,7 @@ struct event_in_accepted_years : rule<event_in_accepted_years> {
         return !e.at || in_accepted_years(*e.at);
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
         return violation{id, "the event is dated outside the years 1900 to 9999"};
     }
 };
@@ -342,7 +347,7 @@ struct start_date_in_accepted_years : rule<start_date_in_accepted_years> {
         }
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
         return violation{id, "the offer's start date is outside the years 1900 to 9999"};
     }
 };
@@ -357,7 +362,7 @@ struct event_timed : rule<event_timed> {
         return e.at.has_value();
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
+    [[nodiscard]] static constexpr violation explain(D const& /*d*/, P const& /*p*/, Event const& /*e*/) {
         return detail::missing_time<Event>("a replay has no clock to stamp it with");
     }
 };
@@ -370,9 +375,9 @@ struct timestamps_monotonic : rule<timestamps_monotonic> {
         return !e.at || !d.last_event_at || *e.at >= *d.last_event_at;
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& /*p*/, Event const& e) {
-        return violation{id, "the event is dated " + to_string(*e.at) + ", before the latest accepted event at " +
-                                 to_string(*d.last_event_at)};
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& /*p*/, Event const& e) {
+        return violation{id, concat("the event is dated ", detail::time_text(*e.at),
+                                    ", before the latest accepted event at ", detail::time_text(*d.last_event_at))};
     }
 };
 
@@ -389,9 +394,9 @@ struct start_date_has_come : rule<start_date_has_come> {
         }
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& /*p*/, Event const& e) {
-        return violation{id, "the event is dated " + to_string(*e.at) + ", before the contract's start date " +
-                                 to_string(*d.terms->start_date)};
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& /*p*/, Event const& e) {
+        return violation{id, concat("the event is dated ", detail::time_text(*e.at),
+                                    ", before the contract's start date ", detail::time_text(*d.terms->start_date))};
     }
 };
 
@@ -408,9 +413,9 @@ struct offer_lifetime_ended : rule<offer_lifetime_ended> {
         }
     }
     template <class D, class P, class Event>
-    [[nodiscard]] static violation explain(D const& d, P const& p, Event const& e) {
-        return violation{id, "the event is dated " + to_string(*e.at) + ", before the offer expires at " +
-                                 to_string(*d.offer_sent_at + p.offer_lifetime)};
+    [[nodiscard]] static constexpr violation explain(D const& d, P const& p, Event const& e) {
+        return violation{id, concat("the event is dated ", detail::time_text(*e.at), ", before the offer expires at ",
+                                    detail::time_text(*d.offer_sent_at + p.offer_lifetime))};
     }
 };
 

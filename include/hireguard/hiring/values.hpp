@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -120,37 +121,96 @@ struct offer_terms {
     friend bool operator==(offer_terms const&, offer_terms const&) = default;
 };
 
+namespace detail {
+
+// Text of a bounded length held in place, for the rules' sentences: no
+// allocation, and usable in constant expressions (std::to_string is not).
+template <std::size_t N>
+struct short_text {
+    char chars[N]{};
+    std::size_t size = 0;
+    constexpr void push(char c) noexcept { chars[size++] = c; }
+    constexpr void push(std::string_view s) noexcept {
+        for (char const c : s) push(c);
+    }
+    // `v` in decimal, at least `width` digits.
+    constexpr void push_decimal(std::uint64_t v, std::size_t width = 1) noexcept {
+        char digits[20]{};
+        std::size_t n = 0;
+        do {
+            digits[n++] = static_cast<char>('0' + v % 10U);
+            v /= 10U;
+        } while (v != 0);
+        for (; n < width; ++n) digits[n] = '0';
+        while (n != 0) push(digits[--n]);
+    }
+    constexpr void push_signed(std::int64_t v) noexcept {
+        if (v < 0) push('-');
+        push_decimal(magnitude(v));
+    }
+    [[nodiscard]] static constexpr std::uint64_t magnitude(std::int64_t v) noexcept {
+        return v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1U : static_cast<std::uint64_t>(v);
+    }
+    constexpr operator std::string_view() const noexcept { return {chars, size}; }  // NOLINT
+};
+
+[[nodiscard]] constexpr short_text<24> decimal_text(std::int64_t v) noexcept {
+    short_text<24> out;
+    out.push_signed(v);
+    return out;
+}
+
+[[nodiscard]] constexpr short_text<32> money_text(money m) noexcept {
+    short_text<32> out;
+    if (m.cents() < 0) out.push('-');
+    std::uint64_t const magnitude = short_text<32>::magnitude(m.cents());
+    out.push('$');
+    out.push_decimal(magnitude / 100U);
+    out.push('.');
+    out.push_decimal(magnitude % 100U, 2);
+    return out;
+}
+
+[[nodiscard]] constexpr short_text<32> date_text(timestamp t) noexcept {
+    std::chrono::year_month_day const ymd{std::chrono::floor<std::chrono::days>(t)};
+    short_text<32> out;
+    out.push_signed(static_cast<int>(ymd.year()));
+    out.push('-');
+    out.push_decimal(static_cast<unsigned>(ymd.month()), 2);
+    out.push('-');
+    out.push_decimal(static_cast<unsigned>(ymd.day()), 2);
+    return out;
+}
+
+[[nodiscard]] constexpr short_text<32> time_text(timestamp t) noexcept {
+    auto const day = std::chrono::floor<std::chrono::days>(t);
+    std::chrono::hh_mm_ss const hms{t - day};
+    short_text<32> out = date_text(t);
+    out.push('T');
+    out.push_decimal(static_cast<std::uint64_t>(hms.hours().count()), 2);
+    out.push(':');
+    out.push_decimal(static_cast<std::uint64_t>(hms.minutes().count()), 2);
+    out.push(':');
+    out.push_decimal(static_cast<std::uint64_t>(hms.seconds().count()), 2);
+    out.push('Z');
+    return out;
+}
+
+}  // namespace detail
+
 /// "$5.50"; negative amounts as "-$5.50".
 [[nodiscard]] inline std::string to_string(money m) {
-    std::int64_t c = m.cents();
-    std::string sign;
-    std::uint64_t magnitude = 0;
-    if (c < 0) {
-        sign = "-";
-        magnitude = static_cast<std::uint64_t>(-(c + 1)) + 1U;
-    } else {
-        magnitude = static_cast<std::uint64_t>(c);
-    }
-    std::string frac = std::to_string(magnitude % 100U);
-    if (frac.size() < 2) frac.insert(0, "0");
-    return sign + "$" + std::to_string(magnitude / 100U) + "." + frac;
+    return std::string(std::string_view(detail::money_text(m)));
 }
 
 /// The calendar date of a timestamp, "2026-01-02".
 [[nodiscard]] inline std::string to_date_string(timestamp t) {
-    std::chrono::year_month_day const ymd{std::chrono::floor<std::chrono::days>(t)};
-    auto two = [](unsigned v) { return (v < 10 ? std::string("0") : std::string()) + std::to_string(v); };
-    return std::to_string(static_cast<int>(ymd.year())) + "-" + two(static_cast<unsigned>(ymd.month())) + "-" +
-           two(static_cast<unsigned>(ymd.day()));
+    return std::string(std::string_view(detail::date_text(t)));
 }
 
 /// ISO 8601 in UTC, "2026-01-02T09:30:00Z".
 [[nodiscard]] inline std::string to_string(timestamp t) {
-    auto const day = std::chrono::floor<std::chrono::days>(t);
-    std::chrono::hh_mm_ss const hms{t - day};
-    auto two = [](long v) { return (v < 10 ? std::string("0") : std::string()) + std::to_string(v); };
-    return to_date_string(t) + "T" + two(hms.hours().count()) + ":" + two(hms.minutes().count()) + ":" +
-           two(static_cast<long>(hms.seconds().count())) + "Z";
+    return std::string(std::string_view(detail::time_text(t)));
 }
 
 /// A UTC timestamp from a calendar date and time of day, for tests and examples:

@@ -17,8 +17,8 @@ template <class W>
 struct has_explain_illegal<W, std::void_t<decltype(W::explain_illegal(std::string_view{}, std::string_view{}))>>
     : std::true_type {};
 
-[[nodiscard]] inline rejection illegal_rejection(std::string_view state, std::string_view event,
-                                                 std::string_view explanation) {
+[[nodiscard]] constexpr rejection illegal_rejection(std::string_view state, std::string_view event,
+                                                    std::string_view explanation) {
     rejection r;
     r.state = state;
     r.event = event;
@@ -28,7 +28,7 @@ struct has_explain_illegal<W, std::void_t<decltype(W::explain_illegal(std::strin
 
 // A workflow may say why a pair is illegal with a static `explain_illegal`.
 template <class W>
-[[nodiscard]] rejection illegal_transition_rejection(std::string_view state, std::string_view event) {
+[[nodiscard]] constexpr rejection illegal_transition_rejection(std::string_view state, std::string_view event) {
     std::string_view explanation;
     if constexpr (has_explain_illegal<W>::value) explanation = W::explain_illegal(state, event);
     return illegal_rejection(state, event, explanation);

@@ -39,7 +39,7 @@ template <class W, class D, class P, class Event>
 
 // Why the event fails the input rules; call only when input_ok is false.
 template <class W, class D, class P, class Event>
-[[nodiscard]] violation input_violation(D const& d, P const& p, Event const& e) {
+[[nodiscard]] constexpr violation input_violation(D const& d, P const& p, Event const& e) {
     return input_guard<W>::explain(d, p, e);
 }
 
