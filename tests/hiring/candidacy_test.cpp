@@ -109,7 +109,7 @@ TEST(Candidacy, MisusingAVerdictOrAnOutcomeThrowsBadResultAccessWithTheRejection
         ASSERT_TRUE(e.why().has_value());
         EXPECT_EQ(e.why()->rule, rule_ids::offer_not_expired);
         EXPECT_EQ(e.why()->state, "offered");
-        EXPECT_NE(e.why()->reason.find("expired"), std::string::npos) << e.why()->reason;
+        EXPECT_NE(e.why()->why().find("expired"), std::string_view::npos) << e.why()->reason;
         EXPECT_EQ(std::string(e.what()),
                   "hireguard: outcome::get<contract_active>() on a rejected event: " + e.why()->message());
         EXPECT_NE(std::string(e.what()).find("accept_offer rejected in offered: offer_not_expired"), std::string::npos);
