@@ -2,6 +2,7 @@ cmake_policy(SET CMP0007 NEW)
 # Compiles one probe and fails when its wall time or peak memory exceeds the
 # budget by more than MARGIN percent (the machines are noisy).
 #   -DCOMPILER=<c++> -DSOURCE=<probe.cpp> -DINCLUDES=<dir|dir> -DSECONDS=<s> -DMEGABYTES=<MB> [-DMARGIN=50]
+#   [-DDEFINES=<NAME|NAME>]
 if(NOT MARGIN)
   set(MARGIN 50)
 endif()
@@ -10,6 +11,10 @@ string(REPLACE "|" ";" INCLUDES "${INCLUDES}")
 set(args -std=c++20 -O2 -c -o /dev/null)
 foreach(dir IN LISTS INCLUDES)
   list(APPEND args -I${dir})
+endforeach()
+string(REPLACE "|" ";" DEFINES "${DEFINES}")
+foreach(definition IN LISTS DEFINES)
+  list(APPEND args -D${definition})
 endforeach()
 # The fastest of two runs: other load on the machine only slows a run down.
 set(best_wall "")

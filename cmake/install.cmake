@@ -32,6 +32,13 @@ if(TARGET hireguard_json)
   install(EXPORT hireguardJsonTargets NAMESPACE hireguard:: DESTINATION ${HIREGUARD_INSTALL_CMAKEDIR})
 endif()
 
+# hireguard::codecs, the lifecycle's codecs compiled once (COMPONENTS codecs),
+# in an export set of its own, loaded after hireguard::json.
+if(TARGET hireguard_codecs)
+  install(TARGETS hireguard_codecs EXPORT hireguardCodecsTargets)
+  install(EXPORT hireguardCodecsTargets NAMESPACE hireguard:: DESTINATION ${HIREGUARD_INSTALL_CMAKEDIR})
+endif()
+
 # The store's adapters, compiled libraries, each in an export set of its own
 # that the package config loads when its component is asked for
 # (COMPONENTS sqlite postgres), after finding the client library it links.

@@ -239,23 +239,25 @@ private:
     template <class S, class Event>
     static constexpr verdict fire(basic_machine& m, Event const& e) {
         if (!detail::input_ok<W>(m.data_, m.policy_, e)) [[unlikely]]
-            return reject_input<S>(m, e);
-        return m.try_rows<S>(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
+            return reject_input(m, e);
+        return m.try_rows(e, typename detail::reverse<rows_for_t<S, Event, W>>::type{});
     }
 
     // The rejections are built out of line, so that the accepted path of
-    // `fire` saves no registers and reserves no stack for them.
-    template <class S, class Event>
+    // `fire` saves no registers and reserves no stack for them; one copy per
+    // event, not per state and event, reading the state's name from the
+    // machine (it has not moved).
+    template <class Event>
     [[gnu::noinline, gnu::cold]] static constexpr verdict reject_input(basic_machine const& m, Event const& e) {
-        return verdict(rejection::from(detail::input_violation<W>(m.data_, m.policy_, e), S::name, Event::name));
+        return verdict(rejection::from(detail::input_violation<W>(m.data_, m.policy_, e), m.state_name(), Event::name));
     }
-    template <class S, class Event>
+    template <class Event>
     [[gnu::noinline]] static constexpr verdict reject_row(detail::explainer<data_type, policy_type, Event> explain,
                                                           basic_machine const& m, Event const& e) {
-        return verdict(rejection::from(explain(m.data_, m.policy_, e), S::name, Event::name));
+        return verdict(rejection::from(explain(m.data_, m.policy_, e), m.state_name(), Event::name));
     }
 
-    template <class S, class Event, class... Rows>
+    template <class Event, class... Rows>
     constexpr verdict try_rows(Event const& e, type_list<Rows...> /*rows*/) {
         detail::explainer<data_type, policy_type, Event> explain = nullptr;
         bool done = false;
@@ -272,7 +274,7 @@ private:
         };
         (attempt(static_cast<Rows*>(nullptr)), ...);
         if (done) return verdict{};
-        return reject_row<S>(explain, *this, e);
+        return reject_row(explain, *this, e);
     }
 
     data_type data_;

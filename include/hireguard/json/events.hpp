@@ -768,6 +768,14 @@ private:
 ///     hireguard::logged_event e = decoder.decode(R"({"job": 3, "freelancer": 42, "event": "invite"})");
 using event_decoder = basic_event_decoder<lifecycle>;
 
+// Linked with hireguard::codecs, the canonical lifecycle's codecs are compiled
+// once in that library (src/json/codecs.cpp): a translation unit that uses
+// them instantiates none of them.
+#if defined(HIREGUARD_COMPILED_CODECS)
+extern template basic_logged_event<lifecycle> decode_event<lifecycle>(std::string_view);
+extern template std::string encode_event<lifecycle>(basic_logged_event<lifecycle> const&);
+#endif
+
 }  // namespace hireguard
 
 #endif

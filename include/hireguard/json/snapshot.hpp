@@ -419,6 +419,19 @@ template <workflow W = lifecycle>
     return restore_job<W>(std::string_view(text));
 }
 
+// Linked with hireguard::codecs, compiled once in that library
+// (src/json/codecs.cpp) for the canonical lifecycle.
+#if defined(HIREGUARD_COMPILED_CODECS)
+extern template boost::json::object snapshot<lifecycle>(basic_machine<lifecycle> const&);
+extern template std::string snapshot_text<lifecycle>(basic_machine<lifecycle> const&);
+extern template basic_machine<lifecycle> restore<lifecycle>(boost::json::value const&);
+extern template basic_machine<lifecycle> restore<lifecycle>(std::string_view);
+extern template boost::json::object snapshot<lifecycle>(basic_job<lifecycle> const&);
+extern template std::string snapshot_text<lifecycle>(basic_job<lifecycle> const&);
+extern template basic_job<lifecycle> restore_job<lifecycle>(boost::json::value const&);
+extern template basic_job<lifecycle> restore_job<lifecycle>(std::string_view);
+#endif
+
 }  // namespace hireguard
 
 #endif
