@@ -48,6 +48,14 @@ struct rejected {
 
 namespace detail {
 
+// Opens candidacy's in-place constructor to the outcome that holds it: a
+// target candidacy is built straight in the outcome's storage, without a
+// temporary to move from. Not for hosts: a candidacy comes from
+// begin_candidacy, a transition or a machine.
+struct transition_tag {
+    explicit transition_tag() = default;
+};
+
 struct candidacy_access {
     template <class State, class W>
     static candidacy<State, W> make(data_t<W> const& data, policy_t<W> const& p) {
@@ -109,19 +117,23 @@ public:
         return std::get<0>(v_).why;
     }
 
-    /// The candidacy in state T. Throws `bad_result_access` when it is not
-    /// there: with the rejection when the event was rejected.
+    /// The candidacy in state T, to move from, as `std::optional::value() &&`
+    /// hands out its value: `auto a = std::move(r).get<...>();` takes it
+    /// (bind it with `auto`, not `auto&&`, when the outcome is a temporary).
+    /// Throws `bad_result_access` when it is not there: with the rejection
+    /// when the event was rejected.
     template <class T>
-    [[nodiscard]] candidacy<T, W> get() && {
+    [[nodiscard]] candidacy<T, W>&& get() && {
         static_assert((std::is_same_v<T, Targets> || ...), "hireguard: this outcome never leads to that state");
         if (!is<T>()) [[unlikely]]
             throw_not_in(T::name);
         return std::get<candidacy<T, W>>(std::move(v_));
     }
 
-    /// The candidacy in the only possible target. Throws `bad_result_access`
-    /// with the rejection when the event was rejected.
-    [[nodiscard]] auto value() && requires(sizeof...(Targets) == 1) {
+    /// The candidacy in the only possible target, to move from, as `get`.
+    /// Throws `bad_result_access` with the rejection when the event was
+    /// rejected.
+    [[nodiscard]] decltype(auto) value() && requires(sizeof...(Targets) == 1) {
         return std::move(*this).template get<Targets...>();
     }
 
@@ -152,8 +164,8 @@ private:
         throw bad_result_access(what + ": the candidacy is in " + std::string(state_name()));
     }
 
-    template <class Alt>
-    explicit outcome(std::in_place_type_t<Alt> tag, Alt&& alt) : v_(tag, std::forward<Alt>(alt)) {}
+    template <class Alt, class... Args>
+    explicit outcome(std::in_place_type_t<Alt> tag, Args&&... args) : v_(tag, std::forward<Args>(args)...) {}
 
     variant_type v_;
 };
@@ -199,6 +211,9 @@ public:
     candidacy(candidacy&&) noexcept = default;
     candidacy& operator=(candidacy&&) noexcept = default;
     ~candidacy() = default;
+    /// For the library's own outcomes only (`detail::transition_tag`): the
+    /// candidacy after a transition, built in place.
+    candidacy(detail::transition_tag /*tag*/, data_type const& data, policy_type const& p) : data_(data), policy_(p) {}
 
     /// The state's name.
     [[nodiscard]] static constexpr std::string_view state_name() noexcept { return State::name; }
@@ -275,7 +290,7 @@ private:
         if (detail::guard_holds<typename Row::Guard>(data_, policy_, e)) {
             using target = candidacy<typename Row::Target, W>;
             detail::complete<W, typename Row::Action>(data_, e);
-            return Result(std::in_place_type<target>, target(data_, policy_));
+            return Result(std::in_place_type<target>, detail::transition_tag{}, data_, policy_);
         }
         if constexpr (detail::is_guarded_v<Row>)
             explain = &rule_explain<typename Row::Guard, data_type, policy_type, Event>;
