@@ -83,13 +83,20 @@ class basic_machine {
     using event_variant = event_variant_t<W>;
     using variant_handler = verdict (*)(basic_machine&, event_variant const&);
 
+    // The table is indexed by e.index(), so alternative I is there: saying so
+    // spares get_if its check of the index on every event.
+    template <std::size_t I>
+    static constexpr auto const& alternative(event_variant const& e) noexcept {
+        if (e.index() != I) __builtin_unreachable();
+        return *std::get_if<I>(&e);
+    }
     template <std::size_t I, class S>
     static constexpr verdict fire_alternative(basic_machine& m, event_variant const& e) {
-        return fire<S>(m, *std::get_if<I>(&e));
+        return fire<S>(m, alternative<I>(e));
     }
     template <std::size_t I>
     static constexpr verdict reject_alternative(basic_machine& m, event_variant const& e) {
-        return reject_illegal(m, *std::get_if<I>(&e));
+        return reject_illegal(m, alternative<I>(e));
     }
     template <std::size_t I, class S, bool Legal>
     static constexpr variant_handler variant_handler_of() {
