@@ -89,9 +89,9 @@ RC_GTEST_PROP(BackgroundCheck, TheTwoExecutorsAgreeAndKeepEveryWorkflowsInvarian
     basic_machine<W> flat{job_id{7}, freelancer_id{42}};
     basic_msm_machine<W> msm{job_id{7}, freelancer_id{42}};
     hgt::assert_executors_agree<W>(flat, msm, history);
-    RC_CLASSIFY(flat.is<state::contract_active>() || flat.is<state::contract_ended>() ||
-                    flat.is<state::contract_paused>(),
-                "the check cleared");
+    RC_CLASSIFY(
+        flat.is<state::contract_active>() || flat.is<state::contract_ended>() || flat.is<state::contract_paused>(),
+        "the check cleared");
 }
 
 // The generic property fails, and shrinks, when the model is wrong: a model
@@ -146,8 +146,7 @@ TEST(WorkflowInvariants, NameARejectionThatChangedTheDataAnEventThroughATerminal
 TEST(WorkflowInvariants, NameTwoExecutorsThatDisagree) {
     basic_machine<W> a{job_id{7}, freelancer_id{42}};
     basic_machine<W> b{job_id{7}, freelancer_id{43}};
-    EXPECT_EQ(hgt::disagreement<W>(verdict{}, hgt::snapshot_of<W>(a), verdict{}, hgt::snapshot_of<W>(b))
-                  .value_or(""),
+    EXPECT_EQ(hgt::disagreement<W>(verdict{}, hgt::snapshot_of<W>(a), verdict{}, hgt::snapshot_of<W>(b)).value_or(""),
               "the executors disagree on the data or the policy");
     EXPECT_FALSE(hgt::disagreement<W>(verdict{}, hgt::snapshot_of<W>(a), verdict{}, hgt::snapshot_of<W>(a)));
 }

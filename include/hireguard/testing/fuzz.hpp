@@ -77,7 +77,8 @@ template <workflow W, class Make>
                               : false) ||
                ...);
         return out;
-    }(std::make_index_sequence<n>{});
+    }
+    (std::make_index_sequence<n>{});
 }
 
 /// At most this many events are read from one input.

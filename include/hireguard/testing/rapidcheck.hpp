@@ -90,13 +90,14 @@ rc::Gen<event_variant_t<W>> gen_of_kind(std::size_t kind, Factory const& factory
     constexpr std::size_t n = std::variant_size_v<V>;
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         rc::Gen<V> out = rc::gen::just(V{});
-        (void)((kind == I ? (out = rc::gen::cast<V>(
-                                 factory(std::type_identity<std::variant_alternative_t<I, V>>{}, context)),
-                             true)
-                          : false) ||
+        (void)((kind == I
+                    ? (out = rc::gen::cast<V>(factory(std::type_identity<std::variant_alternative_t<I, V>>{}, context)),
+                       true)
+                    : false) ||
                ...);
         return out;
-    }(std::make_index_sequence<n>{});
+    }
+    (std::make_index_sequence<n>{});
 }
 
 template <class W>
@@ -138,13 +139,13 @@ template <workflow W, class Model, class Factory>
     std::vector<std::size_t> const legal = weighted_legal_kinds<W>(state_index<W>(model.state_name()));
     std::vector<std::size_t> all;
     for (std::size_t i = 0; i < n; ++i) all.push_back(i);
-    auto kind = legal.empty() ? rc::gen::elementOf(all)
-                              : rc::gen::weightedOneOf<std::size_t>(
-                                    {{3, rc::gen::elementOf(legal)}, {1, rc::gen::elementOf(all)}});
+    auto kind =
+        legal.empty()
+            ? rc::gen::elementOf(all)
+            : rc::gen::weightedOneOf<std::size_t>({{3, rc::gen::elementOf(legal)}, {1, rc::gen::elementOf(all)}});
     // Sized at the nominal size: RapidCheck scales ranges and element choices
     // by size, which would keep small cases to the first few kinds and values.
-    return rc::gen::resize(rc::kNominalSize,
-                           rc::gen::mapcat(std::move(kind), [model, factory](std::size_t k) {
+    return rc::gen::resize(rc::kNominalSize, rc::gen::mapcat(std::move(kind), [model, factory](std::size_t k) {
                                return detail::gen_of_kind<W>(k, factory, model);
                            }));
 }
