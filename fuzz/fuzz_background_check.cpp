@@ -16,24 +16,19 @@
 using W = acme::hiring_with_background_check;
 using namespace std::chrono_literals;
 
-// Per event: its kind, its time (untimed, an hour earlier, or later by up to
-// 21 days) and the payload it carries, one byte each.
+// Per event, one byte each: its kind, its time (untimed, an hour earlier, or
+// later by up to 20 days), and the payload it carries (an offer's hourly rate,
+// $0 to $60; minutes worked, -1 or 60; the screening report, 0 to 3; the party).
+// docs/fuzzing.md shows this file.
 auto const next_event = [](hireguard::testing::byte_reader& in, hireguard::basic_machine<W> const& m) {
     return hireguard::testing::make_event<W>(in.byte(), [&](auto kind) {
         typename decltype(kind)::type e{};
-        hireguard::timestamp const clock = m.data().last_event_at.value_or(hireguard::utc(2026y / 4 / 6));
-        std::uint8_t const t = in.byte();
-        if (t % 8 != 0) e.at = t % 8 == 1 ? clock - 1h : clock + std::chrono::hours{t / 8 * (t % 8 == 2 ? 16 : 1)};
-        if constexpr (requires { e.terms; }) {
-            std::uint8_t const b = in.byte();
-            e.terms.kind = b % 2 == 0 ? hireguard::contract_kind::hourly : hireguard::contract_kind::fixed_price;
-            e.terms.hourly_rate = hireguard::cents(b / 2 % 4 == 0 ? 0 : 4000);
-            e.terms.first_milestone = hireguard::cents(b / 8 % 4 == 0 ? 499 : 500);
-        }
+        auto const clock = m.data().last_event_at.value_or(hireguard::utc(2026y / 4 / 6));
+        if (std::uint8_t const t = in.byte(); t % 8 != 0) e.at = t % 8 == 1 ? clock - 1h : clock + t / 8 * 16h;
+        if constexpr (requires { e.terms; }) e.terms.hourly_rate = hireguard::cents(in.byte() % 4 * 2000);
         if constexpr (requires { e.minutes; }) e.minutes = std::chrono::minutes{in.byte() % 4 == 0 ? -1 : 60};
         if constexpr (requires { e.report_id; }) e.report_id = in.byte() % 4;
-        if constexpr (requires { e.by; })
-            e.by = in.byte() % 2 == 0 ? hireguard::party::client : hireguard::party::freelancer;
+        if constexpr (requires { e.by; }) e.by = hireguard::party{static_cast<std::uint8_t>(in.byte() % 2)};
         return e;
     });
 };

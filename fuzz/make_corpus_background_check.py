@@ -13,14 +13,16 @@ EVENTS = ["invite", "submit_proposal", "close_job", "accept_invite", "decline_in
           "withdraw", "send_offer", "accept_offer", "decline_offer", "withdraw_offer", "check_cleared",
           "check_failed", "log_work", "pause", "end_contract", "resume", "leave_feedback"]
 K = {name: i for i, name in enumerate(EVENTS)}
-UNTIMED, HOUR_EARLIER, PLUS_1H, PLUS_16D = 0, 1, 8 + 3, 8 * 24 + 2
+# Times: untimed, an hour earlier, 16 hours later, 16 days later.
+UNTIMED, HOUR_EARLIER, PLUS_16H, PLUS_16D = 0, 1, 8 + 3, 8 * 24 + 2
+# Hourly rates: $40, $0.
 HOURLY, HOURLY_ZERO_RATE = 2, 0
 MINUTES_60, MINUTES_NEGATIVE = 1, 0
 REPORT, NO_REPORT = 1, 0
 CLIENT, FREELANCER = 0, 1
 
 
-def ev(name, *payload, time=PLUS_1H):
+def ev(name, *payload, time=PLUS_16H):
     return [K[name], time, *payload]
 
 
