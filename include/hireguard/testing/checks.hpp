@@ -52,7 +52,8 @@ struct snapshot {
 
 /// An executor of workflow `W`: processes its events, names its state and
 /// hands out its data and policy, as `basic_machine<W>` and
-/// `basic_msm_machine<W>` do.
+/// `basic_msm_machine<W>` do:
+/// `static_assert(hireguard::testing::executor_of<hireguard::machine, hireguard::lifecycle>)`.
 template <class X, class W>
 concept executor_of = workflow<W> && requires(X& x, X const& cx, event_variant_t<W> const& e) {
     { x.process(e) } -> std::same_as<verdict>;
@@ -77,7 +78,8 @@ template <workflow W>
     return verify::npos;
 }
 
-/// Whether the state at `state` (an index into `states_t<W>`) is declared terminal.
+/// Whether the state at `state` (an index into `states_t<W>`) is declared
+/// terminal: `is_terminal<W>(state_index<W>("closed"))`.
 template <workflow W>
 [[nodiscard]] constexpr bool is_terminal(std::size_t state) noexcept {
     return state < verify::graph<W>::state_count && verify::graph<W>::terminal[state];
@@ -95,6 +97,8 @@ template <workflow W>
 
 /// The row (an index into `rows_t<W>`) that leads from `from` to `to` on the
 /// event at `event`, or `verify::npos`: which row an accepted event took.
+///
+///     auto const row = row_taken<W>(state_index<W>(before), e.index(), state_index<W>(m.state_name()));
 template <workflow W>
 [[nodiscard]] constexpr std::size_t row_taken(std::size_t from, std::size_t event, std::size_t to) noexcept {
     auto const& rows = verify::graph<W>::edges;
@@ -158,7 +162,7 @@ template <workflow W>
 
 /// What `process_checked` hands back: the executor's verdict, the row the
 /// event took (`verify::npos` when it was rejected) and the first broken
-/// invariant, if any.
+/// invariant, if any: `if (step.broken) report(*step.broken);`.
 struct checked_step {
     verdict answer;
     std::size_t row = verify::npos;

@@ -81,17 +81,19 @@ template <workflow W, class Make>
     (std::make_index_sequence<n>{});
 }
 
-/// At most this many events are read from one input.
+/// At most this many events are read from one input by `fuzz_events`:
+/// `for (std::size_t i = 0; i < max_fuzz_events && !in.done(); ++i) ...`.
 inline constexpr std::size_t max_fuzz_events = 512;
 
 /// Prints `hireguard fuzz: invariant violated: <what>` and traps, so that
-/// the fuzzer saves the input.
+/// the fuzzer saves the input: `if (step.broken) fuzz_failure(*step.broken);`.
 [[noreturn]] inline void fuzz_failure(std::string_view what) {
     std::fprintf(stderr, "hireguard fuzz: invariant violated: %.*s\n", static_cast<int>(what.size()), what.data());
     __builtin_trap();
 }
 
-/// The rows of `W` taken over the whole fuzzing run, across inputs.
+/// The rows of `W` taken over the whole fuzzing run, across inputs, as
+/// `fuzz_step` counts them: `fuzz_coverage<W>().reached()`.
 template <workflow W>
 [[nodiscard]] row_coverage<W>& fuzz_coverage() {
     static row_coverage<W> c;
