@@ -1,8 +1,8 @@
 // Turns fuzzer bytes into a sequence of hireguard events with payloads.
 //
-// Every value is read as one byte with FuzzedDataProvider::ConsumeIntegral,
-// which reads from the end of the input: a seed file is its byte stream
-// reversed (make_corpus.py writes them). Per event:
+// Every value is read as one byte by hireguard::testing::byte_reader, from
+// the end of the input as FuzzedDataProvider::ConsumeIntegral reads it: a
+// seed file is its byte stream reversed (make_corpus.py writes them). Per event:
 //   kind byte   % 24: the event, in model::ev order
 //   time byte   % 16: how its timestamp relates to the candidacy's clock (see `time_of`)
 //   payload bytes: offer terms (3 bytes), milestone amount, work minutes, party (1 byte each)
@@ -16,10 +16,9 @@
 #include <limits>
 #include <optional>
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include <hireguard/hiring/data.hpp>
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/testing/fuzz.hpp>
 
 #include "model.hpp"
 
@@ -31,13 +30,13 @@ using std::chrono::hours;
 using std::chrono::seconds;
 
 inline constexpr timestamp t0 = utc(std::chrono::year{2026} / 1 / 5);
-inline constexpr std::size_t max_events = 512;
+inline constexpr std::size_t max_events = hireguard::testing::max_fuzz_events;
 
 class decoder {
 public:
     decoder(std::uint8_t const* data, std::size_t size, policy const& p) : in_(data, size), policy_(p) {}
 
-    [[nodiscard]] bool done() { return in_.remaining_bytes() == 0; }
+    [[nodiscard]] bool done() const { return in_.done(); }
 
     /// The next event, its time chosen relative to what the candidacy knows.
     any_event next(candidacy_data const& d) {
@@ -98,7 +97,7 @@ public:
     }
 
 private:
-    std::uint8_t byte() { return in_.ConsumeIntegral<std::uint8_t>(); }
+    std::uint8_t byte() { return in_.byte(); }
 
     // 0 untimed; 1 the latest time; 2-5, 14, 15 later; 6-7 earlier (bad input);
     // 8-13 a second before or exactly at an offer's expiry, the end of the
@@ -197,7 +196,7 @@ private:
 
     party by() { return (byte() & 1U) != 0 ? party::freelancer : party::client; }
 
-    FuzzedDataProvider in_;
+    hireguard::testing::byte_reader in_;
     policy policy_;
 };
 

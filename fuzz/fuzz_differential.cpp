@@ -4,18 +4,20 @@
 // rejection kind, rule, message, state or data traps.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include <hireguard/hiring/lifecycle.hpp>
 #include <hireguard/hiring/machine.hpp>
 #include <hireguard/hiring/msm_machine.hpp>
+#include <hireguard/testing/checks.hpp>
 
 #include "decode.hpp"
 #include "invariants.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
-    std::atexit([] { fuzz::coverage().print("fuzz_differential"); });
+    std::atexit([] { fuzz::coverage().print(stderr, "fuzz_differential"); });
     return 0;
 }
 
@@ -30,14 +32,12 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         std::string const before_state(flat.state_name());
         auto const a = flat.process(e);
         auto const b = msm.process(e);
-        if (a.accepted() != b.accepted()) fuzz::fail("machine and msm_machine disagree on acceptance", before_state, e);
-        if (!a.accepted() && (a.error().kind != b.error().kind || a.error().rule != b.error().rule ||
-                              a.error().state != b.error().state || a.message() != b.message()))
-            fuzz::fail("machine and msm_machine reject differently", before_state, e);
-        if (flat.state_name() != msm.state_name())
-            fuzz::fail("machine and msm_machine disagree on state", before_state, e);
-        if (!(flat.data() == msm.data())) fuzz::fail("machine and msm_machine disagree on data", before_state, e);
-        w.check(before_state, before_data, e, a, flat.state_name(), flat.data());
+        using hireguard::lifecycle;
+        if (auto differ =
+                hireguard::testing::disagreement<lifecycle>(a, hireguard::testing::snapshot_of<lifecycle>(flat), b,
+                                                            hireguard::testing::snapshot_of<lifecycle>(msm)))
+            fuzz::fail(differ->c_str(), before_state, e);
+        w.check(before_state, before_data, e, a, flat.state_name(), flat.data(), flat.policy());
     }
     return 0;
 }

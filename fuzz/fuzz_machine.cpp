@@ -3,6 +3,7 @@
 // checked after every event. Prints docs/domain.md row coverage at exit.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -12,7 +13,7 @@
 #include "invariants.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
-    std::atexit([] { fuzz::coverage().print("fuzz_machine"); });
+    std::atexit([] { fuzz::coverage().print(stderr, "fuzz_machine"); });
     return 0;
 }
 

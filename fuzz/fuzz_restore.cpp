@@ -139,7 +139,7 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
         std::fprintf(stderr,
                      "fuzz_restore: snapshots restored: %llu of %llu inputs (%llu jobs), %llu events after them\n",
                      n(counts().restored + counts().jobs), n(counts().inputs), n(counts().jobs), n(counts().events));
-        fuzz::coverage().print("fuzz_restore");
+        fuzz::coverage().print(stderr, "fuzz_restore");
     });
     return 0;
 }

@@ -1,5 +1,6 @@
 // hireguard::machine (flat dispatch) and hireguard::msm_machine (the genuine
-// Boost.MSM back-end) given the same generated histories. Its own translation
+// Boost.MSM back-end) given the same generated histories
+// (hireguard::testing::assert_executors_agree). Its own translation
 // unit, the only one of the property tests that pays for MSM's compile time.
 #include <string>
 
@@ -23,19 +24,7 @@ RC_GTEST_PROP(MsmBackEnd, AgreesWithTheFlatDispatchOnEveryVerdictStateAndData, (
     auto const history = *gen_history();
     machine flat{job_id{7}, freelancer_id{42}};
     msm_machine msm{job_id{7}, freelancer_id{42}};
-    for (auto const& e : history) {
-        auto const a = flat.process(e);
-        auto const b = msm.process(e);
-        RC_ASSERT(a.accepted() == b.accepted());
-        if (!a) {
-            RC_ASSERT(a.error().kind == b.error().kind);
-            RC_ASSERT(to_string(a.error().rule) == to_string(b.error().rule));
-            RC_ASSERT(a.error().state == b.error().state);
-            RC_ASSERT(a.message() == b.message());
-        }
-        RC_ASSERT(flat.state_name() == msm.state_name());
-        RC_ASSERT(flat.data() == msm.data());
-    }
+    hireguard::testing::assert_executors_agree<lifecycle>(flat, msm, history);
 }
 
 }  // namespace

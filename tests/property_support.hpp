@@ -1,4 +1,7 @@
-// Generators and printers shared by the RapidCheck property tests.
+// Generators and printers shared by the RapidCheck property tests: the
+// lifecycle's event factory and its reference model (model.hpp) seen as a
+// model of <hireguard/testing/rapidcheck.hpp>, whose generic generators and
+// properties the tests use.
 //
 // Events are generated from the reference model's state, so that a random
 // sequence gets past the interview and into the contract often: mostly events
@@ -21,6 +24,7 @@
 #include <rapidcheck.h>
 
 #include <hireguard/hiring/lifecycle.hpp>
+#include <hireguard/testing/rapidcheck.hpp>
 
 #include "model.hpp"
 
@@ -198,42 +202,38 @@ inline rc::Gen<any_event> gen_event_of(model::candidacy const& m, model::ev k) {
     });
 }
 
-/// The next event for a candidacy in the model's state: three times in four a
-/// kind that the table allows there (when any does), else any of the 24. Rows
-/// that end the candidacy or the contract are picked less often, so that
-/// histories get hired and then work.
+/// The reference model as <hireguard/testing/rapidcheck.hpp> reads a host's
+/// model: its state's name, its answer to an event, the data it expects.
+struct lifecycle_model {
+    model::candidacy c = model::begin(7, 42);
+
+    [[nodiscard]] std::string_view state_name() const { return model::name(c.state); }
+    hireguard::testing::expected step(any_event const& e) {
+        model::answer const a = model::step(c, e);
+        return {a.accepted, a.kind, to_string(a.rule)};
+    }
+    [[nodiscard]] candidacy_data expected_data() const { return model::expected_data(c.data); }
+};
+
+/// The lifecycle's event factory: an event of the kind asked for, its time
+/// and payload generated from the model (`gen_event_of`).
+inline auto const event_factory = [](auto kind, lifecycle_model const& m) {
+    return gen_event_of(m.c, model::kind(typename decltype(kind)::type{}));
+};
+
+/// The next event for a candidacy in the model's state
+/// (`hireguard::testing::gen_event`): three times in four a kind that the
+/// table allows there (when any does), else any of the 24. Rows that end the
+/// candidacy or the contract are picked less often, so that histories get
+/// hired and then work.
 inline rc::Gen<any_event> gen_event(model::candidacy const& m) {
-    std::vector<model::ev> legal;
-    for (auto const& r : model::table)
-        if (r.from == m.state)
-            for (int w = model::is_terminal(r.to) || (r.to == model::st::contract_ended && r.from != r.to) ? 1 : 20;
-                 w > 0; --w)
-                legal.push_back(r.event);
-    std::vector<model::ev> all;
-    for (std::size_t i = 0; i < model::event_count; ++i) all.push_back(static_cast<model::ev>(i));
-    auto kind = legal.empty()
-                    ? rc::gen::elementOf(all)
-                    : rc::gen::weightedOneOf<model::ev>({{3, rc::gen::elementOf(legal)}, {1, rc::gen::elementOf(all)}});
-    // Sized at the nominal size: RapidCheck scales ranges and element choices by
-    // size, which would keep small cases to the first few kinds and values.
-    return rc::gen::resize(rc::kNominalSize, rc::gen::mapcat(kind, [m](model::ev k) { return gen_event_of(m, k); }));
+    return hireguard::testing::gen_event<lifecycle>(lifecycle_model{m}, event_factory);
 }
 
 /// A history of up to twice the size events, each generated from the model's
-/// state after the ones before it.
+/// state after the ones before it (`hireguard::testing::gen_history`).
 inline rc::Gen<std::vector<any_event>> gen_history() {
-    return rc::gen::withSize([](int size) {
-        return rc::gen::exec([size] {
-            auto const n = *rc::gen::resize(rc::kNominalSize, rc::gen::inRange(0, 2 * size + 1));
-            model::candidacy m = model::begin(7, 42);
-            std::vector<any_event> out;
-            for (int i = 0; i < n; ++i) {
-                out.push_back(*gen_event(m));
-                (void)model::step(m, out.back());
-            }
-            return out;
-        });
-    });
+    return hireguard::testing::gen_history<lifecycle>(lifecycle_model{}, event_factory);
 }
 
 /// Long runs: HIREGUARD_PROPERTY_CASES=N makes every property try N cases

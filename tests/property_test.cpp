@@ -39,19 +39,6 @@ snapshot take(machine const& m) {
     return {std::string(m.state_name()), m.data(), m.policy()};
 }
 
-std::string describe(candidacy_data const& d) {
-    auto t = [](std::optional<timestamp> x) { return x ? hireguard::to_string(*x) : std::string("-"); };
-    std::string out = "last " + t(d.last_event_at) + ", offer sent " + t(d.offer_sent_at) + ", hired " + t(d.hired_at) +
-                      ", started " + t(d.started_at) + ", ended " + t(d.ended_at) + ", terms " +
-                      (d.terms ? (d.terms->kind == contract_kind::hourly ? "hourly" : "fixed") : "-") + ", minutes " +
-                      std::to_string(d.minutes_logged.count()) + ", milestone " +
-                      std::to_string(static_cast<int>(d.milestone)) + "/" + std::to_string(d.milestone_amount.cents()) +
-                      "c, paid " + std::to_string(d.paid.cents()) + "c x" + std::to_string(d.milestones_paid) +
-                      ", feedback " + std::to_string(d.client_left_feedback) +
-                      std::to_string(d.freelancer_left_feedback);
-    return out;
-}
-
 bool is_terminal(std::string_view s) {
     for (std::size_t i = 0; i < model::state_count; ++i)
         if (model::state_names[i] == s) return model::is_terminal(static_cast<model::st>(i));
@@ -62,50 +49,21 @@ bool is_hired_but_not_working(std::string_view s) {
     return s == "contract_pending" || s == "contract_paused" || s == "contract_ended";
 }
 
-// The stateful test: the model is RapidCheck's model state, the machine the
-// system under test; one command fires one generated event on both.
-struct engine {
-    machine m{job_id{7}, freelancer_id{42}};
-};
-
-struct fire final : rc::state::Command<model::candidacy, engine> {
-    any_event event;
-    explicit fire(any_event e) : event(std::move(e)) {}
-
-    void apply(model::candidacy& m) const override { (void)model::step(m, event); }
-
-    void run(model::candidacy const& before, engine& sut) const override {
-        model::candidacy expected = before;
-        model::answer const want = model::step(expected, event);
-        snapshot const was = take(sut.m);
-        verdict const v = sut.m.process(event);
-        RC_LOG() << "verdict: " << v.message() << "\nmodel state " << model::name(expected.state)
-                 << ", data: " << describe(model::expected_data(expected.data)) << "\nengine state "
-                 << sut.m.state_name() << ", data: " << describe(sut.m.data()) << "\n";
-        RC_ASSERT(v.accepted() == want.accepted);
-        if (!v) {
-            RC_ASSERT(v.error().kind == want.kind);
-            RC_ASSERT(to_string(v.error().rule) == to_string(want.rule));
-            RC_ASSERT(v.error().state == was.state);
-            RC_ASSERT(v.error().event == model::name(model::kind(event)));
-            RC_ASSERT(take(sut.m) == was);
-        }
-        RC_ASSERT(sut.m.state_name() == model::name(expected.state));
-        RC_ASSERT(sut.m.data() == model::expected_data(expected.data));
-        RC_ASSERT(sut.m.policy() == was.rules);
-    }
-
-    void show(std::ostream& os) const override { event::showValue(event, os); }
-};
-
+// The stateful test (hireguard::testing::check_against_model): the model is
+// RapidCheck's model state, the machine the system under test; one command
+// fires one generated event on both, and compares verdict, rejection kind and
+// rule, state and data, besides every workflow's invariants.
 RC_GTEST_PROP(MachineAgainstModel, EveryEventGetsTheModelsVerdictStateAndDataAndRejectionsChangeNothing, ()) {
-    engine sut;
-    rc::state::check(model::begin(7, 42), sut, [](model::candidacy const& m) {
-        return rc::gen::map(gen_event(m), [](any_event e) {
-            return std::shared_ptr<rc::state::Command<model::candidacy, engine> const>(
-                std::make_shared<fire const>(std::move(e)));
-        });
-    });
+    machine m{job_id{7}, freelancer_id{42}};
+    hireguard::testing::check_against_model<lifecycle>(lifecycle_model{}, m, event_factory);
+}
+
+// Every workflow's invariants (<hireguard/testing/checks.hpp>) on the lifecycle.
+RC_GTEST_PROP(EveryWorkflowsInvariants, HoldOnEveryEventOfAGeneratedHistory, ()) {
+    machine m{job_id{7}, freelancer_id{42}};
+    auto const history = *gen_history();
+    std::size_t const accepted = hireguard::testing::assert_invariants<lifecycle>(m, history);
+    RC_CLASSIFY(accepted < history.size(), "some events rejected");
 }
 
 /// An active fixed-price contract whose counters and sums stand at or near their
@@ -186,14 +144,9 @@ RC_GTEST_PROP(MachineAgainstModel, FromCountersAndSumsAtTheirEdgesEveryEventGets
     auto const status =
         *rc::gen::element(milestone_status::submitted, milestone_status::funded, milestone_status::none);
     candidacy_data const d = at_the_edge(milestones_paid, paid, minutes, status);
-    engine sut;
-    sut.m = machine::from_parts("contract_active", d, {}).value();
-    rc::state::check(model::from_engine("contract_active", d, hireguard::policy{}), sut, [](model::candidacy const& m) {
-        return rc::gen::map(gen_event(m), [](any_event e) {
-            return std::shared_ptr<rc::state::Command<model::candidacy, engine> const>(
-                std::make_shared<fire const>(std::move(e)));
-        });
-    });
+    machine m = machine::from_parts("contract_active", d, {}).value();
+    hireguard::testing::check_against_model<lifecycle>(
+        lifecycle_model{model::from_engine("contract_active", d, hireguard::policy{})}, m, event_factory);
 }
 
 /// One event of each kind, dated a day after `last`, with payloads that pass

@@ -1,10 +1,13 @@
-// A host program on hireguard: the typed API and the runtime engine. Exits
-// nonzero when either gives a wrong result.
+// A host program on hireguard: the typed API and the runtime engine, and the
+// installed testing helpers that need nothing else (<hireguard/testing/fuzz.hpp>).
+// Exits nonzero when any gives a wrong result.
 #include <chrono>
+#include <cstdint>
 #include <iostream>
 #include <utility>
 
 #include <hireguard/hireguard.hpp>
+#include <hireguard/testing/fuzz.hpp>
 
 int main() {
     using namespace hireguard;
@@ -35,6 +38,17 @@ int main() {
     verdict const v = m.process(event::log_work{.at = t + 2h, .minutes = 90min});
     expect(!v, "log_work rejected in interviewing");
     expect(m.state_name() == "interviewing", "the state is unchanged");
+
+    // The testing helpers: an event made from a byte, checked for every workflow's invariants.
+    std::uint8_t const bytes[] = {0};
+    testing::byte_reader in(bytes, sizeof bytes);
+    auto const first = testing::make_event<lifecycle>(in.byte(), [&](auto kind) {
+        typename decltype(kind)::type e{};
+        e.at = t + 3h;
+        return e;
+    });
+    auto const step = testing::process_checked<lifecycle>(m, first);
+    expect(!step.broken, "every workflow's invariants hold");
 
     std::cout << (failures == 0 ? "consumer: ok\n" : "consumer: FAILED\n");
     return failures == 0 ? 0 : 1;
