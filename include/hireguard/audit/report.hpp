@@ -111,6 +111,23 @@ private:
     std::string failure_;
 };
 
+}  // namespace hireguard::audit
+
+namespace hireguard::detail {
+
+// Printable ASCII but the backslash: written as it is.
+[[nodiscard]] constexpr bool is_plain_char(unsigned char c) noexcept {
+    return c >= 0x20 && c < 0x7f && c != '\\';
+}
+[[nodiscard]] inline bool is_plain_field(std::string_view field) noexcept {
+    return std::all_of(field.begin(), field.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.'; });
+}
+
+}  // namespace hireguard::detail
+
+namespace hireguard::audit {
+
 /// Text from the log as the text output prints it: control characters (a
 /// newline, an escape sequence, NUL), DEL, the C1 controls, backslashes and
 /// bytes that are not UTF-8 are written as escapes (`\n`, `\u001b`, `\\`,
@@ -119,7 +136,7 @@ private:
 ///
 ///     assert(hireguard::audit::escaped("a\nb") == "a\\nb");
 [[nodiscard]] inline std::string escaped(std::string_view s) {
-    auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '\\'; };
+    auto plain = [](unsigned char c) { return detail::is_plain_char(c); };
     if (std::all_of(s.begin(), s.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); }))
         return std::string(s);
     std::string out;
@@ -201,6 +218,44 @@ private:
     return out + "\"";
 }
 
+}  // namespace hireguard::audit
+
+namespace hireguard::detail {
+
+// Writes `s` as `escaped` does, without building a string when no byte
+// needs an escape (the common case: the engine's sentences are ASCII).
+// Whether every byte of `s` is_plain_char, eight at a time.
+[[nodiscard]] inline bool is_plain_text(std::string_view s) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, 8);
+        std::uint64_t const backslash = w ^ (ones * '\\');
+        // A byte below 0x20, at or above 0x7f (DEL, and all but ASCII), or a backslash.
+        std::uint64_t const below = (w - ones * 0x20) & ~w;
+        std::uint64_t const above = (w + ones * 0x01) | w;
+        std::uint64_t const escape = (backslash - ones) & ~backslash;
+        if (((below | above | escape) & highs) != 0) return false;
+    }
+    for (; i < s.size(); ++i)
+        if (!is_plain_char(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+inline void write_escaped(audit::report_stream& out, std::string_view s) {
+    if (is_plain_text(s)) {
+        out << s;
+    } else {
+        out << audit::escaped(s);
+    }
+}
+
+}  // namespace hireguard::detail
+
+namespace hireguard::audit {
+
 /// A field's path as the text output prints it: as it is when it is made of
 /// letters, digits, '_' and '.', as the library's paths are, and otherwise
 /// quoted and escaped, so that a key cannot pass for the reason that follows it.
@@ -208,10 +263,7 @@ private:
 ///     assert(hireguard::audit::printed_field("terms.kind") == "terms.kind");
 ///     assert(hireguard::audit::printed_field("a b") == "\"a b\"");
 [[nodiscard]] inline std::string printed_field(std::string_view field) {
-    bool const plain = std::all_of(field.begin(), field.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.';
-    });
-    if (plain) return std::string(field);
+    if (detail::is_plain_field(field)) return std::string(field);
     return in_quotes(field);
 }
 
@@ -254,8 +306,20 @@ inline void write_violation(report_stream& out, violation_report const& v, bool 
         out << boost::json::serialize(o) << "\n";
         return;
     }
-    out << "line " << v.line << ": job " << v.job << " / freelancer " << v.freelancer << ": " << escaped(r.message())
-        << "\n";
+    // The sentence of rejection::message(), written piece by piece: no
+    // string is built for a report whose text needs no escape. Each piece
+    // meets an ASCII one, so escaping the pieces is escaping the sentence.
+    out << "line " << v.line << ": job " << v.job << " / freelancer " << v.freelancer << ": ";
+    detail::write_escaped(out, r.event);
+    out << " rejected in ";
+    detail::write_escaped(out, r.state);
+    out << ": ";
+    detail::write_escaped(out, r.kind == rejection_kind::illegal_transition ? "illegal transition" : r.rule.name);
+    if (std::string_view const because = r.why(); !because.empty()) {
+        out << ": ";
+        detail::write_escaped(out, because);
+    }
+    out << "\n";
 }
 
 /// Writes the report of a malformed line: as text, "line 48: malformed:
@@ -274,8 +338,16 @@ inline void write_malformed(report_stream& out, malformed_line const& m, bool js
         return;
     }
     out << "line " << m.line << ": malformed: ";
-    if (!m.field.empty()) out << printed_field(m.field) << ": ";
-    out << escaped(m.reason) << "\n";
+    if (!m.field.empty()) {
+        if (detail::is_plain_field(m.field)) {
+            out << m.field;
+        } else {
+            out << in_quotes(m.field);
+        }
+        out << ": ";
+    }
+    detail::write_escaped(out, m.reason);
+    out << "\n";
 }
 
 /// Writes the report of a duplicate delivery (`--list-duplicates`): as text,
