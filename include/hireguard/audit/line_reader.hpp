@@ -6,6 +6,7 @@
 #ifndef HIREGUARD_AUDIT_LINE_READER_HPP
 #define HIREGUARD_AUDIT_LINE_READER_HPP
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -90,6 +91,10 @@ private:
             std::uint64_t const found =
                 ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20) & ~w);
             if ((found & highs) != 0) {
+                // The lowest flagged byte is a true one: a borrow only
+                // flags bytes above one that is.
+                if constexpr (std::endian::native == std::endian::little)
+                    return p + (std::countr_zero(found & highs) >> 3);
                 for (int i = 0; i < 8; ++i) {
                     auto const c = static_cast<unsigned char>(p[i]);
                     if (c == '"' || c == '\\' || c < 0x20) return p + i;
