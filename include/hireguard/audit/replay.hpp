@@ -187,13 +187,34 @@ private:
 };
 
 // Sorts the reports that follow the first `in_order` (found out of line
-// order) and merges them with those.
+// order) and merges them with those. The lines and places are sorted, 16
+// bytes each, not the reports, which are large: each report then moves at
+// most once, along the cycles of the permutation.
 template <class Report>
 void audit_merge_by_line(std::vector<Report>& reports, std::size_t in_order) {
-    auto const by_line = [](Report const& x, Report const& y) { return x.line < y.line; };
-    auto const middle = reports.begin() + static_cast<std::ptrdiff_t>(in_order);
-    std::sort(middle, reports.end(), by_line);
-    std::inplace_merge(reports.begin(), middle, reports.end(), by_line);
+    if (in_order == reports.size()) return;
+    std::vector<std::pair<std::uint64_t, std::size_t>> order;
+    order.reserve(reports.size());
+    for (std::size_t i = 0; i < reports.size(); ++i) order.emplace_back(reports[i].line, i);
+    auto const middle = order.begin() + static_cast<std::ptrdiff_t>(in_order);
+    std::sort(middle, order.end());
+    std::inplace_merge(order.begin(), middle, order.end());
+    // reports[p] is to become reports[order[p].second].
+    for (std::size_t p = 0; p < order.size(); ++p) {
+        if (order[p].second == p) continue;
+        Report held = std::move(reports[p]);
+        std::size_t q = p;
+        while (true) {
+            std::size_t const from = order[q].second;
+            order[q].second = q;
+            if (from == p) {
+                reports[q] = std::move(held);
+                break;
+            }
+            reports[q] = std::move(reports[from]);
+            q = from;
+        }
+    }
 }
 
 }  // namespace hireguard::detail
