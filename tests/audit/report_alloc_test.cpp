@@ -1,5 +1,5 @@
 // Writing a report allocates nothing (issue 15): the text of a rejection
-// goes piece by piece into the report stream's buffer. Counted by replacing
+// goes piece by piece into the report stream's buffer, as text or JSON. Counted by replacing
 // the global operator new in this test program.
 #include <gtest/gtest.h>
 
@@ -8,6 +8,8 @@
 #include <new>
 #include <sstream>
 #include <string>
+
+#include <boost/json.hpp>
 
 #include <hireguard/audit/report.hpp>
 
@@ -31,7 +33,7 @@ void operator delete(void* p, std::size_t /*n*/) noexcept {
 
 namespace {
 
-TEST(Reports, TextReportsOfRejectionsAndMalformedLinesAllocateNothing) {
+TEST(Reports, ReportsOfRejectionsAndMalformedLinesAllocateNothingInTextOrJson) {
     std::ostringstream sink;
     hireguard::audit::report_stream out(sink);
     hireguard::audit::violation_report v;
@@ -50,10 +52,15 @@ TEST(Reports, TextReportsOfRejectionsAndMalformedLinesAllocateNothing) {
     illegal.why.explanation = "work before hire: a freelancer is hired only when a contract begins";
     hireguard::audit::malformed_line const m{48, "terms.kind", "unknown event \"hire\""};
     long const before = allocations.load();
-    for (int i = 0; i < 1000; ++i) {
+    // 3,000 reports: less than the stream's block, so that the sink (which
+    // allocates as it grows) is written only by finish().
+    for (int i = 0; i < 500; ++i) {
         hireguard::audit::write_violation(out, v, false);
         hireguard::audit::write_violation(out, illegal, false);
         hireguard::audit::write_malformed(out, m, false);
+        hireguard::audit::write_violation(out, v, true);
+        hireguard::audit::write_violation(out, illegal, true);
+        hireguard::audit::write_malformed(out, m, true);
     }
     long const during = allocations.load() - before;
     EXPECT_EQ(out.finish(), "");
@@ -85,6 +92,68 @@ TEST(Reports, TextReportsEscapeEveryByteAsEscapedDoes) {
             EXPECT_EQ(sink.str(), "line 1: job 0 / freelancer 0: " + hireguard::audit::escaped(v.why.message()) + "\n")
                 << "byte " << b << " at " << at;
         }
+    }
+}
+
+// The JSON reports are what boost::json::serialize wrote of the object
+// before, byte for byte, whatever the bytes of the log's text.
+TEST(Reports, JsonReportsAreWhatBoostJsonSerializes) {
+    for (int b = 0; b < 256; ++b) {
+        std::string text = "ab\"cdefghijklmnop\\qrstu";
+        text.insert(5, 1, static_cast<char>(b));
+        hireguard::audit::violation_report v;
+        v.line = 12;
+        v.job = 18446744073709551615ULL;
+        v.freelancer = 4;
+        v.why.kind = hireguard::rejection_kind::invalid_input;
+        v.why.rule = hireguard::rule_id{"r", hireguard::rejection_kind::invalid_input};
+        v.why.state = "s";
+        v.why.event = "e";
+        v.why.reason = text;
+        hireguard::audit::malformed_line const m{48, text, text};
+        hireguard::audit::duplicate_report d;
+        d.line = 3;
+        d.job = 1;
+        d.freelancer = 10;
+        d.event = "invite";
+        d.id = text;
+        d.applied_line = 1;
+        d.applied_job = 2;
+        d.applied_freelancer = 20;
+        std::ostringstream sink;
+        hireguard::audit::report_stream out(sink);
+        hireguard::audit::write_violation(out, v, true);
+        hireguard::audit::write_malformed(out, m, true);
+        hireguard::audit::write_duplicate(out, d, true);
+        EXPECT_EQ(out.finish(), "");
+        boost::json::object violation;
+        violation["line"] = v.line;
+        violation["job"] = v.job;
+        violation["freelancer"] = v.freelancer;
+        violation["state"] = v.why.state;
+        violation["event"] = v.why.event;
+        violation["kind"] = hireguard::audit::kind_key(v.why.kind);
+        violation["rule"] = v.why.rule.name;
+        violation["reason"] = v.why.why();
+        violation["message"] = v.why.message();
+        boost::json::object malformed;
+        malformed["line"] = m.line;
+        malformed["kind"] = "malformed";
+        malformed["field"] = m.field;
+        malformed["reason"] = m.reason;
+        boost::json::object duplicate;
+        duplicate["line"] = d.line;
+        duplicate["job"] = d.job;
+        duplicate["freelancer"] = d.freelancer;
+        duplicate["event"] = d.event;
+        duplicate["kind"] = "duplicate";
+        duplicate["id"] = d.id;
+        duplicate["applied_line"] = d.applied_line;
+        duplicate["applied_job"] = d.applied_job;
+        duplicate["applied_freelancer"] = d.applied_freelancer;
+        EXPECT_EQ(sink.str(), boost::json::serialize(violation) + "\n" + boost::json::serialize(malformed) + "\n" +
+                                  boost::json::serialize(duplicate) + "\n")
+            << "byte " << b;
     }
 }
 
