@@ -7,6 +7,8 @@
 // next line's bytes as simdjson's padding, and from a copy.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -163,6 +165,38 @@ TEST(LineReader, ReadsACommonLineAndLeavesAnUnusualOneToTheEventDecoder) {
     EXPECT_FALSE(reader.read(twice, twice.size(), e));
     std::string const no_time = R"({"job":3,"freelancer":42,"event":"invite"})";
     EXPECT_FALSE(reader.read(no_time, no_time.size(), e));
+}
+
+// The timestamps the fast paths read (eight bytes at a time) are those
+// parse_timestamp reads, with the same values: every byte in every place of
+// a few timestamps, and the days around the ends of months and years.
+TEST(LineReader, ReadsTimestampsAsParseTimestampDoes) {
+    std::size_t compared = 0;
+    for (std::string const base : {"2026-01-05T10:00:00Z", "1900-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+                                   "2024-02-29T12:34:56Z", "2100-02-28T23:59:59Z"}) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string t = base;
+                t[at] = static_cast<char>(b);
+                EXPECT_EQ(hireguard::detail::parse_timestamp_fast(t), hireguard::parse_timestamp(t)) << t;
+                ++compared;
+            }
+        }
+    }
+    for (int year : {1899, 1900, 1970, 2000, 2023, 2024, 2100, 2400, 9999}) {
+        for (int month = 0; month <= 13; ++month) {
+            for (int day = 0; day <= 32; ++day) {
+                char t[32];
+                std::snprintf(t, sizeof t, "%04d-%02d-%02dT23:59:60Z", year, month, day);
+                for (char const* time : {"00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60"}) {
+                    std::memcpy(t + 11, time, 8);
+                    EXPECT_EQ(hireguard::detail::parse_timestamp_fast(t), hireguard::parse_timestamp(t)) << t;
+                    ++compared;
+                }
+            }
+        }
+    }
+    EXPECT_GT(compared, 30000U);
 }
 
 }  // namespace
