@@ -12,6 +12,7 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <simdjson.h>
@@ -165,12 +166,11 @@ private:
     bool read_terms(value& v, char const* end) {
         simdjson::ondemand::object terms;
         if (v.get_object().get(terms) != simdjson::SUCCESS) return false;
-        for (auto field : terms) {
-            simdjson::ondemand::raw_json_string raw;
-            if (field.key().get(raw) != simdjson::SUCCESS) return false;
-            std::string_view const k = key_of(raw, end);
-            value member;
-            if (field.value().get(member) != simdjson::SUCCESS) return false;
+        for (auto result : terms) {
+            simdjson::ondemand::field field;
+            if (std::move(result).get(field) != simdjson::SUCCESS) return false;
+            std::string_view const k = key_of(field.key(), end);
+            value& member = field.value();
             bool error = false;
             using hireguard::detail::is;
             if (is(k, "kind")) {
@@ -203,12 +203,13 @@ private:
         simdjson::ondemand::object object;
         if (doc.get_object().get(object) != simdjson::SUCCESS) return false;
         using hireguard::detail::is;
-        for (auto field : object) {
-            simdjson::ondemand::raw_json_string raw;
-            if (field.key().get(raw) != simdjson::SUCCESS) return false;
-            std::string_view const k = key_of(raw, end);
-            value v;
-            if (field.value().get(v) != simdjson::SUCCESS) return false;
+        for (auto result : object) {
+            // One copy of the field, then references: copying the value
+            // again for each use stalled on store forwarding.
+            simdjson::ondemand::field field;
+            if (std::move(result).get(field) != simdjson::SUCCESS) return false;
+            std::string_view const k = key_of(field.key(), end);
+            value& v = field.value();
             if (is(k, "job")) {
                 if (!mark(reader::k_job) || !unsigned_number(v, f_.job)) return false;
             } else if (is(k, "freelancer")) {
