@@ -39,6 +39,13 @@ if(TARGET hireguard_codecs)
   install(EXPORT hireguardCodecsTargets NAMESPACE hireguard:: DESTINATION ${HIREGUARD_INSTALL_CMAKEDIR})
 endif()
 
+# hireguard::audit (the audit library, <hireguard/audit/...>: hireguard::json
+# and simdjson) likewise, loaded when COMPONENTS audit is asked for.
+if(TARGET hireguard_audit)
+  install(TARGETS hireguard_audit EXPORT hireguardAuditTargets)
+  install(EXPORT hireguardAuditTargets NAMESPACE hireguard:: DESTINATION ${HIREGUARD_INSTALL_CMAKEDIR})
+endif()
+
 # The store's adapters, compiled libraries, each in an export set of its own
 # that the package config loads when its component is asked for
 # (COMPONENTS sqlite postgres), after finding the client library it links.

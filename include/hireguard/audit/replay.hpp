@@ -187,13 +187,32 @@ private:
 };
 
 // Sorts the reports that follow the first `in_order` (found out of line
-// order) and merges them with those.
+// order) and merges them with those. The lines and places of those are
+// sorted (16 bytes each), not the reports, which are large; they are moved
+// out in that order, then merged with the others from the back, each
+// report read and written in sequence but once.
 template <class Report>
 void audit_merge_by_line(std::vector<Report>& reports, std::size_t in_order) {
-    auto const by_line = [](Report const& x, Report const& y) { return x.line < y.line; };
-    auto const middle = reports.begin() + static_cast<std::ptrdiff_t>(in_order);
-    std::sort(middle, reports.end(), by_line);
-    std::inplace_merge(reports.begin(), middle, reports.end(), by_line);
+    if (in_order == reports.size()) return;
+    std::vector<std::pair<std::uint64_t, std::size_t>> order;
+    order.reserve(reports.size() - in_order);
+    for (std::size_t i = in_order; i < reports.size(); ++i) order.emplace_back(reports[i].line, i);
+    std::sort(order.begin(), order.end());
+    std::vector<Report> apart;
+    apart.reserve(order.size());
+    for (auto const& [line, i] : order) apart.push_back(std::move(reports[i]));
+    order = {};
+    // reports[0, in_order) and `apart`, each in line order, into reports.
+    std::size_t w = reports.size();
+    std::size_t i = in_order;
+    std::size_t j = apart.size();
+    while (j > 0) {
+        if (i > 0 && reports[i - 1].line > apart[j - 1].line) {
+            reports[--w] = std::move(reports[--i]);
+        } else {
+            reports[--w] = std::move(apart[--j]);
+        }
+    }
 }
 
 }  // namespace hireguard::detail
