@@ -367,7 +367,7 @@ private:
 
     std::string closed_on() const { return closed_at_ ? " since " + to_date_string(*closed_at_) : std::string(); }
 
-    static verdict reject(rule_id rule, std::string reason, std::string_view state, std::string_view event) {
+    static verdict reject(rule_id rule, reason_text reason, std::string_view state, std::string_view event) {
         return verdict(rejection::from(violation{rule, std::move(reason)}, state, event));
     }
 

@@ -261,7 +261,7 @@ private:
         r.why = std::move(why);
         return r;
     }
-    static result rejected(rule_id rule, std::string reason, std::string_view state, std::string_view event) {
+    static result rejected(rule_id rule, reason_text reason, std::string_view state, std::string_view event) {
         return rejected(rejection::from(violation{rule, std::move(reason)}, state, event));
     }
 
