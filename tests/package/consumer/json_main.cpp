@@ -20,8 +20,8 @@ int main() {
     auto const e = hireguard::decode_event(R"({"job": 3, "freelancer": 42, "event": "invite"})");
     bool const processed = m.process(e.event).accepted();
     hireguard::machine const back = hireguard::restore(std::string_view{hireguard::snapshot_text(m)});
-    bool const ok = t.has_value() && !bad.has_value() && v.at("minutes").as_int64() == 90 && processed &&
-                    back == m && back.state_name() == "invited" &&
+    bool const ok = t.has_value() && !bad.has_value() && v.at("minutes").as_int64() == 90 && processed && back == m &&
+                    back.state_name() == "invited" &&
                     hireguard::encode_event(e) == R"({"job":3,"freelancer":42,"event":"invite"})";
 #if defined(HIREGUARD_COMPILED_CODECS)
     char const* const how = "compiled codecs";
