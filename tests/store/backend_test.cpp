@@ -146,6 +146,62 @@ TEST_P(backend_conformance, inserting_an_existing_key_is_a_conflict) {
     EXPECT_EQ(tx->find_event("msg-1"), 1U);
 }
 
+// After batch_writes(), a write's error may come from a later call (the
+// commit, on PostgreSQL): the transaction is rolled back all the same.
+TEST_P(backend_conformance, a_batched_write_at_a_stale_version_fails_by_the_commit_and_changes_nothing) {
+    insert_job_and_candidacy();
+    {
+        auto tx = db_->begin();
+        tx->batch_writes();
+        auto write_and_commit = [&] {
+            tx->update_job(job_row{7, 2, true, std::nullopt, 1, R"({"offer_expiry_days":30})", 2}, 1);
+            tx->record_event(committed_event{0, "msg-1", 7, 42, 2, "line"});
+            tx->update_candidacy(candidacy_row{7, 42, "declined", "proposal", "{}", 3}, 2);
+            tx->commit();
+        };
+        EXPECT_THROW(write_and_commit(), conflict);
+    }
+    {
+        auto tx = db_->begin();
+        tx->batch_writes();
+        auto write_and_commit = [&] {
+            tx->update_candidacy(candidacy_row{7, 42, "interviewing", "proposal", "{}", 2}, 1);
+            tx->insert_job(job_7);
+            tx->commit();
+        };
+        EXPECT_THROW(write_and_commit(), conflict) << "an existing key";
+    }
+    {
+        auto tx = db_->begin();
+        EXPECT_EQ(tx->load_job(7), job_7) << "nothing of the transactions is committed";
+        EXPECT_EQ(tx->load_candidacy(7, 42), candidacy_7_42);
+        EXPECT_EQ(tx->find_event("msg-1"), std::nullopt);
+    }
+    EXPECT_TRUE(db_->events(0, 10).empty());
+}
+
+TEST_P(backend_conformance, a_batched_transaction_reads_its_own_writes_and_commits_them_at_once) {
+    insert_job_and_candidacy();
+    candidacy_row const moved{7, 42, "interviewing", "proposal", "{}", 2};
+    {
+        auto tx = db_->begin();
+        tx->batch_writes();
+        tx->update_candidacy(moved, 1);
+        tx->record_event(committed_event{0, "msg-1", 7, 42, 2, "line"});
+        EXPECT_EQ(tx->load_for_event("msg-1", 7, 42), (event_rows{2U, std::nullopt, std::nullopt}));
+        EXPECT_EQ(tx->load_for_event("msg-2", 7, 42), (event_rows{std::nullopt, job_7, moved}));
+        tx->enqueue(outbox_message{"7/42/2/x", 7, 42, "x", "{}"});
+        tx->commit();
+    }
+    {
+        auto tx = db_->begin();
+        EXPECT_EQ(tx->load_for_event({}, 7, 42), (event_rows{std::nullopt, job_7, moved}));
+        EXPECT_EQ(tx->load_for_event({}, 8, 42), (event_rows{}));
+    }
+    EXPECT_EQ(db_->events(0, 10).size(), 1U);
+    EXPECT_EQ(db_->undelivered(10).size(), 1U);
+}
+
 TEST_P(backend_conformance, a_transaction_is_over_after_a_call_that_threw) {
     insert_job_and_candidacy();
     {

@@ -241,6 +241,8 @@ private:
             ++attempt;
             try {
                 auto tx = db_.begin();
+                // A write's conflict may come from commit(): it is caught below all the same.
+                tx->batch_writes();
                 result r = run(*tx);
                 r.attempts = attempt;
                 if (r.outcome == status::accepted) tx->commit();
@@ -281,13 +283,13 @@ private:
                                 "close_job closes the whole job: call close_job() on the store", W::initial_state::name,
                                 name);
         }
-        if (!event_id.empty())
-            if (auto const v = tx.find_event(event_id)) return duplicate(*v);
-        auto const jr = tx.load_job(job.value());
+        auto const rows = tx.load_for_event(event_id, job.value(), freelancer.value());
+        if (rows.applied) return duplicate(*rows.applied);
+        auto const& jr = rows.job;
         if (!jr)
             return rejected(hireguard::rule_ids::job_known, job_text(job) + " is not in the store",
                             W::initial_state::name, name);
-        auto const cr = tx.load_candidacy(job.value(), freelancer.value());
+        auto const& cr = rows.candidacy;
         policy_t<W> const p = policy_of(*jr);
         machine_type m = cr ? restore<W>(std::string_view{cr->snapshot}) : machine_type{job, freelancer, p};
         std::string_view const from = m.state_name();
