@@ -340,8 +340,8 @@ private:
         r.why = std::move(why);
         return r;
     }
-    static result rejected(rule_id rule, std::string reason, std::string_view state, std::string_view event) {
-        return rejected(rejection::from(violation{rule, std::move(reason)}, state, event));
+    static result rejected(rule_id rule, std::string const& reason, std::string_view state, std::string_view event) {
+        return rejected(rejection::from(violation{rule, reason}, state, event));
     }
 
     static std::string job_text(job_id job) { return "job " + std::to_string(job.value()); }
