@@ -55,7 +55,8 @@ protected:
 };
 
 TEST_P(backend_conformance, a_new_database_has_the_schema_version) {
-    EXPECT_EQ(database_->query("SELECT version FROM hireguard_schema"), "1");
+    EXPECT_EQ(database_->query("SELECT version FROM hireguard_schema"), std::to_string(schema_version));
+    EXPECT_EQ(schema_version, 2);
     EXPECT_EQ(database_->query("SELECT count(*) FROM hireguard_schema"), "1");
 }
 
@@ -361,15 +362,39 @@ TEST_P(backend_conformance, the_outbox_hands_out_undelivered_messages_oldest_fir
 
 TEST_P(backend_conformance, a_database_of_another_schema_version_is_refused) {
     db_.reset();
-    database_->execute("UPDATE hireguard_schema SET version = 2");
-    try {
-        auto db = database_->connect();
-        ADD_FAILURE() << "a database of schema version 2 was opened";
-    } catch (backend_error const& e) {
-        EXPECT_NE(std::string(e.what()).find("schema version 2"), std::string::npos) << e.what();
+    // Version 1 (an older hireguard's database: no migration) and a newer one.
+    for (std::string const other : {"1", "3"}) {
+        database_->execute("UPDATE hireguard_schema SET version = " + other);
+        try {
+            auto db = database_->connect();
+            ADD_FAILURE() << "a database of schema version " << other << " was opened";
+        } catch (backend_error const& e) {
+            EXPECT_NE(std::string(e.what()).find("the database has schema version " + other +
+                                                 "; this hireguard reads and writes version 2"),
+                      std::string::npos)
+                << e.what();
+        }
     }
-    database_->execute("UPDATE hireguard_schema SET version = 1");
+    database_->execute("UPDATE hireguard_schema SET version = 2");
     EXPECT_NO_THROW((void)database_->connect());
+}
+
+// What embedding.md gives to bring a version-1 database to version 2.
+TEST_P(backend_conformance, a_version_1_database_opens_after_the_documented_migration) {
+    db_.reset();
+    database_->execute("CREATE INDEX events_by_candidacy ON events (job, freelancer, sequence)");
+    database_->execute("UPDATE hireguard_schema SET version = 1");
+    EXPECT_THROW((void)database_->connect(), backend_error);
+    database_->execute("DROP INDEX events_by_candidacy");
+    database_->execute("UPDATE hireguard_schema SET version = 2");
+    auto db = database_->connect();
+    {
+        auto tx = db->begin();
+        tx->insert_job(job_7);
+        tx->record_event(committed_event{0, "msg-1", 7, 0, 1, "line"});
+        tx->commit();
+    }
+    EXPECT_EQ(db->events(0, 10).size(), 1U);
 }
 
 TEST_P(backend_conformance, a_database_with_a_table_of_the_same_name_is_refused_and_left_as_it_was) {

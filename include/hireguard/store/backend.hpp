@@ -22,8 +22,10 @@ namespace hireguard::store {
 
 /// The version of the SQL schema the adapters create and expect, kept in the
 /// database (`hireguard_schema.version`). An adapter refuses a database with
-/// another version rather than writing rows it does not understand.
-inline constexpr std::int64_t schema_version = 1;
+/// another version rather than writing rows it does not understand. Version
+/// 2 dropped the events' index by candidacy (both adapters) and SQLite's
+/// AUTOINCREMENT; a version-1 database is refused with both versions named.
+inline constexpr std::int64_t schema_version = 2;
 
 /// A job's row: what the job-level rules need, and the job's policy.
 struct job_row {
