@@ -1,4 +1,4 @@
--- hireguard's store on PostgreSQL, schema version 1 (hireguard::store::schema_version).
+-- hireguard's store on PostgreSQL, schema version 2 (hireguard::store::schema_version).
 -- The adapter (hireguard::postgres) runs this file once, in the transaction
 -- that finds no hireguard_schema table, under a transaction-level advisory
 -- lock so that two servers starting at once create it once; it refuses a
@@ -58,8 +58,6 @@ CREATE TABLE events (
     line       TEXT NOT NULL
 );
 
-CREATE INDEX events_by_candidacy ON events (job, freelancer, sequence);
-
 -- Notifications written with the change that caused them, delivered
 -- afterwards, oldest (by position) first.
 CREATE TABLE outbox (
@@ -75,4 +73,4 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_undelivered ON outbox (position) WHERE NOT delivered;
 
 INSERT INTO event_counter (singleton, last) VALUES (TRUE, 0);
-INSERT INTO hireguard_schema (singleton, version) VALUES (TRUE, 1);
+INSERT INTO hireguard_schema (singleton, version) VALUES (TRUE, 2);

@@ -1,4 +1,4 @@
--- hireguard's store on SQLite 3, schema version 1 (hireguard::store::schema_version).
+-- hireguard's store on SQLite 3, schema version 2 (hireguard::store::schema_version).
 -- The adapter (hireguard::sqlite) runs this file once, in the transaction
 -- that creates a new database; it refuses a database whose
 -- hireguard_schema.version is another. Ids, versions and sequences are
@@ -34,10 +34,12 @@ CREATE TABLE candidacies (
 ) STRICT;
 
 -- The accepted events in commit order. One writer at a time (BEGIN
--- IMMEDIATE), so the next rowid is the commit order; AUTOINCREMENT never
--- hands out a sequence twice. An event without an id has a NULL id.
+-- IMMEDIATE), so the next rowid (the largest plus one) is the commit order;
+-- no event is ever deleted, so no committed sequence is handed out twice
+-- (version 1's AUTOINCREMENT wrote a page more a commit for that). An
+-- event without an id has a NULL id.
 CREATE TABLE events (
-    sequence   INTEGER PRIMARY KEY AUTOINCREMENT,
+    sequence   INTEGER PRIMARY KEY,
     id         TEXT UNIQUE CHECK (id <> ''),
     job        INTEGER NOT NULL REFERENCES jobs (job),
     -- 0 for an event of the whole job (close_job).
@@ -46,11 +48,10 @@ CREATE TABLE events (
     line       TEXT NOT NULL
 ) STRICT;
 
-CREATE INDEX events_by_candidacy ON events (job, freelancer, sequence);
-
--- Notifications written with the change that caused them, delivered afterwards.
+-- Notifications written with the change that caused them, delivered
+-- afterwards, oldest (by position: never deleted, so always increasing) first.
 CREATE TABLE outbox (
-    position   INTEGER PRIMARY KEY AUTOINCREMENT,
+    position   INTEGER PRIMARY KEY,
     id         TEXT NOT NULL UNIQUE CHECK (id <> ''),
     job        INTEGER NOT NULL CHECK (job >= 0),
     freelancer INTEGER NOT NULL CHECK (freelancer >= 0),
@@ -61,4 +62,4 @@ CREATE TABLE outbox (
 
 CREATE INDEX outbox_undelivered ON outbox (position) WHERE delivered = 0;
 
-INSERT INTO hireguard_schema (singleton, version) VALUES (1, 1);
+INSERT INTO hireguard_schema (singleton, version) VALUES (1, 2);

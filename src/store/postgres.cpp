@@ -65,15 +65,20 @@ constexpr std::array<statement_text, static_cast<std::size_t>(sql::count)> sql_t
     {"hireguard_insert_job",
      "INSERT INTO jobs (job, openings, open, closed_at, hires, policy, version) "
      "VALUES ($1::bigint, $2::bigint, $3::boolean, $4::text, $5::bigint, $6::text, 1)"},
+    // An update that matches no row divides by zero: the error aborts the
+    // transaction, and with it the COMMIT sent behind it in the same
+    // pipeline, and is reported as the version's conflict (sent_query).
     {"hireguard_update_job",
-     "UPDATE jobs SET openings = $2::bigint, open = $3::boolean, closed_at = $4::text, hires = $5::bigint, "
-     "policy = $6::text, version = $8::bigint WHERE job = $1::bigint AND version = $7::bigint"},
+     "WITH moved AS (UPDATE jobs SET openings = $2::bigint, open = $3::boolean, closed_at = $4::text, "
+     "hires = $5::bigint, policy = $6::text, version = $8::bigint WHERE job = $1::bigint AND version = $7::bigint "
+     "RETURNING 1) SELECT 1 / count(*) FROM moved"},
     {"hireguard_insert_candidacy",
      "INSERT INTO candidacies (job, freelancer, state, origin, snapshot, version) "
      "VALUES ($1::bigint, $2::bigint, $3::text, $4::text, $5::text, 1)"},
     {"hireguard_update_candidacy",
-     "UPDATE candidacies SET state = $3::text, origin = $4::text, snapshot = $5::text, version = $7::bigint "
-     "WHERE job = $1::bigint AND freelancer = $2::bigint AND version = $6::bigint"},
+     "WITH moved AS (UPDATE candidacies SET state = $3::text, origin = $4::text, snapshot = $5::text, "
+     "version = $7::bigint WHERE job = $1::bigint AND freelancer = $2::bigint AND version = $6::bigint "
+     "RETURNING 1) SELECT 1 / count(*) FROM moved"},
     // The counter row's lock, held to the end of the transaction, puts the
     // sequences in commit order (see postgres.hpp).
     {"hireguard_record_event",
@@ -214,11 +219,52 @@ bool boolean(PGresult const* r, int row, int column) {
     return PQgetvalue(r, row, column)[0] == 't';
 }
 
+std::optional<job_row> job_from(PGresult const* r, std::uint64_t job) {
+    if (PQntuples(r) == 0) return std::nullopt;
+    job_row row;
+    row.job = job;
+    row.openings = static_cast<std::uint32_t>(count(r, 0, 0));
+    row.open = boolean(r, 0, 1);
+    if (!PQgetisnull(r, 0, 2)) row.closed_at = text(r, 0, 2);
+    row.hires = static_cast<std::uint32_t>(count(r, 0, 3));
+    row.policy = text(r, 0, 4);
+    row.version = count(r, 0, 5);
+    return row;
+}
+
+std::optional<candidacy_row> candidacy_from(PGresult const* r, std::uint64_t job, std::uint64_t freelancer) {
+    if (PQntuples(r) == 0) return std::nullopt;
+    return candidacy_row{job, freelancer, text(r, 0, 0), text(r, 0, 1), text(r, 0, 2), count(r, 0, 3)};
+}
+
+std::optional<std::uint64_t> version_from(PGresult const* r) {
+    if (PQntuples(r) == 0) return std::nullopt;
+    return count(r, 0, 0);
+}
+
+// A query sent in pipeline mode whose result is not read yet.
+struct sent_query {
+    std::string_view what;
+    // For an update at a version: the conflict's message when no row matched.
+    std::string conflict_text;
+};
+
 }  // namespace
 
+// A transaction's statements go in libpq's pipeline mode: sent one after
+// another without waiting, their results read together when a result is
+// needed (a read, the commit). BEGIN goes with the first statement; after
+// batch_writes(), the writes go with the next read or the COMMIT. An error
+// aborts the rest of the pipeline on the server, the COMMIT included, so
+// nothing of a transaction is committed past a failed write.
 struct postgres_connection {
     PGconn* conn = nullptr;
     bool in_transaction = false;
+    // BEGIN was sent in the open transaction.
+    bool begun = false;
+    // Writes wait for the next read or the commit.
+    bool batching = false;
+    std::vector<sent_query> sent;
 
     postgres_connection() = default;
     postgres_connection(postgres_connection const&) = delete;
@@ -260,12 +306,83 @@ struct postgres_connection {
         prepare();
     }
 
-    void rollback() noexcept {
-        in_transaction = false;
-        if (PQstatus(conn) != CONNECTION_OK) return;
-        PQclear(PQexec(conn, "ROLLBACK"));
+    // Sends a prepared statement in pipeline mode; its result is read by collect().
+    void send(sql which, parameters& p, std::string_view what, std::string conflict_text = {}) {
+        enter_pipeline(what);
+        p.lay_out();
+        auto const& s = sql_text[static_cast<std::size_t>(which)];
+        if (PQsendQueryPrepared(conn, s.name, p.size(), p.values(), p.lengths(), p.formats(), 0) != 1)
+            fail(conn, nullptr, what);
+        sent.push_back(sent_query{what, std::move(conflict_text)});
     }
 
+    // Sends a statement without parameters (BEGIN, COMMIT) in pipeline mode.
+    void send_command(char const* text, std::string_view what) {
+        enter_pipeline(what);
+        if (PQsendQueryParams(conn, text, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) fail(conn, nullptr, what);
+        sent.push_back(sent_query{what, {}});
+    }
+
+    // The results of the statements sent, in order, once the server has
+    // run them all; leaves pipeline mode. Throws for the first that failed
+    // (those after it were skipped by the server).
+    std::vector<result_ptr> collect() {
+        std::vector<sent_query> const queries = std::move(sent);
+        sent.clear();
+        std::vector<result_ptr> results;
+        results.reserve(queries.size());
+        bool whole = PQpipelineSync(conn) == 1;
+        for (std::size_t i = 0; whole && i < queries.size(); ++i) {
+            result_ptr r{PQgetResult(conn)};
+            // Each query's results end with a null.
+            if (!r || PQgetResult(conn) != nullptr) whole = false;
+            results.push_back(std::move(r));
+        }
+        if (whole) {
+            result_ptr const end{PQgetResult(conn)};
+            whole = end && PQresultStatus(end.get()) == PGRES_PIPELINE_SYNC && PQexitPipelineMode(conn) == 1;
+        }
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            PGresult const* r = results[i].get();
+            auto const status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) continue;
+            char const* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+            if (!queries[i].conflict_text.empty() && state && std::string_view{state} == "22012")
+                throw conflict(queries[i].conflict_text);
+            fail(conn, r, queries[i].what);
+        }
+        if (!whole)
+            throw backend_error(std::string(adapter) + ": " +
+                                std::string(queries.empty() ? std::string_view{"sync"} : queries.back().what) + ": " +
+                                trimmed(PQerrorMessage(conn)));
+        return results;
+    }
+
+    void rollback() noexcept {
+        in_transaction = false;
+        batching = false;
+        bool const was_begun = std::exchange(begun, false);
+        if (PQstatus(conn) != CONNECTION_OK) {
+            sent.clear();
+            return;
+        }
+        if (PQpipelineStatus(conn) != PQ_PIPELINE_OFF) {
+            try {
+                (void)collect();
+            } catch (...) {
+                // The write's error was reported (or the connection is lost): the transaction ends here.
+            }
+        }
+        if (was_begun && PQstatus(conn) == CONNECTION_OK && PQpipelineStatus(conn) == PQ_PIPELINE_OFF)
+            PQclear(PQexec(conn, "ROLLBACK"));
+    }
+
+private:
+    void enter_pipeline(std::string_view what) {
+        if (PQpipelineStatus(conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn) != 1) fail(conn, nullptr, what);
+    }
+
+public:
     void refuse_in_transaction(std::string_view what) const {
         if (in_transaction)
             throw backend_error(std::string(adapter) + ": " + std::string(what) +
@@ -300,31 +417,44 @@ public:
     explicit postgres_transaction(postgres_connection& c) : c_(c), guarded_(c, adapter) {}
 
     std::optional<job_row> load_job(std::uint64_t job) override {
-        return guarded_([&]() -> std::optional<job_row> {
+        return guarded_([&] {
             parameters p;
             p.add(to_stored(job, adapter, "job"));
-            auto const r = c_.run(sql::load_job, p, "load_job");
-            if (PQntuples(r.get()) == 0) return std::nullopt;
-            job_row row;
-            row.job = job;
-            row.openings = static_cast<std::uint32_t>(count(r.get(), 0, 0));
-            row.open = boolean(r.get(), 0, 1);
-            if (!PQgetisnull(r.get(), 0, 2)) row.closed_at = text(r.get(), 0, 2);
-            row.hires = static_cast<std::uint32_t>(count(r.get(), 0, 3));
-            row.policy = text(r.get(), 0, 4);
-            row.version = count(r.get(), 0, 5);
-            return row;
+            return job_from(query(sql::load_job, p, "load_job").get(), job);
         });
     }
 
     std::optional<candidacy_row> load_candidacy(std::uint64_t job, std::uint64_t freelancer) override {
-        return guarded_([&]() -> std::optional<candidacy_row> {
+        return guarded_([&] {
             parameters p;
             p.add(to_stored(job, adapter, "job")).add(to_stored(freelancer, adapter, "freelancer"));
-            auto const r = c_.run(sql::load_candidacy, p, "load_candidacy");
-            if (PQntuples(r.get()) == 0) return std::nullopt;
-            return candidacy_row{
-                job, freelancer, text(r.get(), 0, 0), text(r.get(), 0, 1), text(r.get(), 0, 2), count(r.get(), 0, 3)};
+            return candidacy_from(query(sql::load_candidacy, p, "load_candidacy").get(), job, freelancer);
+        });
+    }
+
+    // The three reads (and BEGIN, and any writes held) in one round trip.
+    event_rows load_for_event(std::string_view id, std::uint64_t job, std::uint64_t freelancer) override {
+        return guarded_([&] {
+            parameters by_id;
+            parameters by_job;
+            parameters by_candidacy;
+            by_job.add(to_stored(job, adapter, "job"));
+            by_candidacy.add(to_stored(job, adapter, "job")).add(to_stored(freelancer, adapter, "freelancer"));
+            start();
+            if (!id.empty()) {
+                by_id.add(id);
+                c_.send(sql::find_event, by_id, "find_event");
+            }
+            c_.send(sql::load_job, by_job, "load_job");
+            c_.send(sql::load_candidacy, by_candidacy, "load_candidacy");
+            auto const results = c_.collect();
+            std::size_t const n = results.size();
+            event_rows rows;
+            if (!id.empty()) rows.applied = version_from(results[n - 3].get());
+            if (rows.applied) return rows;
+            rows.job = job_from(results[n - 2].get(), job);
+            if (rows.job) rows.candidacy = candidacy_from(results[n - 1].get(), job, freelancer);
+            return rows;
         });
     }
 
@@ -332,7 +462,7 @@ public:
         return guarded_([&] {
             parameters p;
             p.add(to_stored(job, adapter, "job"));
-            auto const r = c_.run(sql::load_candidacies, p, "load_candidacies");
+            auto const r = query(sql::load_candidacies, p, "load_candidacies");
             int const n = PQntuples(r.get());
             std::vector<candidacy_row> rows;
             rows.reserve(static_cast<std::size_t>(n));
@@ -348,9 +478,7 @@ public:
             if (id.empty()) return std::nullopt;
             parameters p;
             p.add(id);
-            auto const r = c_.run(sql::find_event, p, "find_event");
-            if (PQntuples(r.get()) == 0) return std::nullopt;
-            return count(r.get(), 0, 0);
+            return version_from(query(sql::find_event, p, "find_event").get());
         });
     }
 
@@ -363,7 +491,7 @@ public:
                 .add(row.closed_at)
                 .add(std::int64_t{row.hires})
                 .add(std::string_view{row.policy});
-            c_.run(sql::insert_job, p, "insert_job");
+            write(sql::insert_job, p, "insert_job");
         });
     }
 
@@ -378,9 +506,9 @@ public:
                 .add(std::string_view{row.policy})
                 .add(to_stored(expected, adapter, "version"))
                 .add(next_version(expected, adapter));
-            if (changed(c_.run(sql::update_job, p, "update_job")) == 0)
-                throw conflict(std::string(adapter) + ": job " + std::to_string(row.job) + " is not at version " +
-                               std::to_string(expected));
+            write(sql::update_job, p, "update_job",
+                  std::string(adapter) + ": job " + std::to_string(row.job) + " is not at version " +
+                      std::to_string(expected));
         });
     }
 
@@ -392,7 +520,7 @@ public:
                 .add(std::string_view{row.state})
                 .add(std::string_view{row.origin})
                 .add(std::string_view{row.snapshot});
-            c_.run(sql::insert_candidacy, p, "insert_candidacy");
+            write(sql::insert_candidacy, p, "insert_candidacy");
         });
     }
 
@@ -406,9 +534,9 @@ public:
                 .add(std::string_view{row.snapshot})
                 .add(to_stored(expected, adapter, "version"))
                 .add(next_version(expected, adapter));
-            if (changed(c_.run(sql::update_candidacy, p, "update_candidacy")) == 0)
-                throw conflict(std::string(adapter) + ": candidacy " + std::to_string(row.job) + "/" +
-                               std::to_string(row.freelancer) + " is not at version " + std::to_string(expected));
+            write(sql::update_candidacy, p, "update_candidacy",
+                  std::string(adapter) + ": candidacy " + std::to_string(row.job) + "/" +
+                      std::to_string(row.freelancer) + " is not at version " + std::to_string(expected));
         });
     }
 
@@ -424,7 +552,7 @@ public:
                 .add(to_stored(e.freelancer, adapter, "freelancer"))
                 .add(to_stored(e.version, adapter, "version"))
                 .add(std::string_view{e.line});
-            c_.run(sql::record_event, p, "record_event");
+            write(sql::record_event, p, "record_event");
         });
     }
 
@@ -436,26 +564,48 @@ public:
                 .add(to_stored(m.freelancer, adapter, "freelancer"))
                 .add(std::string_view{m.kind})
                 .add(std::string_view{m.payload});
-            c_.run(sql::enqueue, p, "enqueue");
+            write(sql::enqueue, p, "enqueue");
         });
     }
 
+    void batch_writes() noexcept override { c_.batching = true; }
+
     void commit() override {
         guarded_([&] {
-            auto const r = c_.exec("COMMIT", "commit");
-            // COMMIT of a transaction the server had aborted answers ROLLBACK.
-            if (std::string_view{PQcmdStatus(r.get())} != "COMMIT")
-                throw backend_error(std::string(adapter) + ": commit: the server rolled the transaction back");
+            if (c_.begun) {
+                // With the writes held, if any: one round trip.
+                c_.send_command("COMMIT", "commit");
+                auto const results = c_.collect();
+                // COMMIT of a transaction the server had aborted answers ROLLBACK.
+                if (std::string_view{PQcmdStatus(results.back().get())} != "COMMIT")
+                    throw backend_error(std::string(adapter) + ": commit: the server rolled the transaction back");
+                c_.begun = false;
+            }
             guarded_.committed();
         });
     }
 
 private:
-    static std::uint64_t changed(result_ptr const& r) {
-        char const* n = PQcmdTuples(r.get());
-        std::uint64_t v = 0;
-        std::from_chars(n, n + std::strlen(n), v);
-        return v;
+    // BEGIN goes with the transaction's first statement.
+    void start() {
+        if (c_.begun) return;
+        c_.begun = true;
+        c_.send_command("BEGIN ISOLATION LEVEL READ COMMITTED", "begin");
+    }
+
+    // A read: its result, with those of the statements sent before it.
+    result_ptr query(sql which, parameters& p, std::string_view what) {
+        start();
+        c_.send(which, p, what);
+        return std::move(c_.collect().back());
+    }
+
+    // A write: sent now; its result read now, or with the next read or the
+    // commit after batch_writes().
+    void write(sql which, parameters& p, std::string_view what, std::string conflict_text = {}) {
+        start();
+        c_.send(which, p, what, std::move(conflict_text));
+        if (!c_.batching) (void)c_.collect();
     }
 
     postgres_connection& c_;
@@ -495,8 +645,10 @@ std::unique_ptr<transaction> postgres_backend::begin() {
     auto& c = *db_;
     c.refuse_in_transaction("begin()");
     c.ensure_connected();
-    c.exec("BEGIN ISOLATION LEVEL READ COMMITTED", "begin");
+    // BEGIN goes with the first statement.
     c.in_transaction = true;
+    c.begun = false;
+    c.batching = false;
     try {
         return std::make_unique<detail::postgres_transaction>(c);
     } catch (...) {

@@ -55,7 +55,8 @@ protected:
 };
 
 TEST_P(backend_conformance, a_new_database_has_the_schema_version) {
-    EXPECT_EQ(database_->query("SELECT version FROM hireguard_schema"), "1");
+    EXPECT_EQ(database_->query("SELECT version FROM hireguard_schema"), std::to_string(schema_version));
+    EXPECT_EQ(schema_version, 2);
     EXPECT_EQ(database_->query("SELECT count(*) FROM hireguard_schema"), "1");
 }
 
@@ -144,6 +145,62 @@ TEST_P(backend_conformance, inserting_an_existing_key_is_a_conflict) {
     EXPECT_EQ(tx->load_job(7), job_7);
     EXPECT_EQ(tx->load_candidacy(7, 42), candidacy_7_42);
     EXPECT_EQ(tx->find_event("msg-1"), 1U);
+}
+
+// After batch_writes(), a write's error may come from a later call (the
+// commit, on PostgreSQL): the transaction is rolled back all the same.
+TEST_P(backend_conformance, a_batched_write_at_a_stale_version_fails_by_the_commit_and_changes_nothing) {
+    insert_job_and_candidacy();
+    {
+        auto tx = db_->begin();
+        tx->batch_writes();
+        auto write_and_commit = [&] {
+            tx->update_job(job_row{7, 2, true, std::nullopt, 1, R"({"offer_expiry_days":30})", 2}, 1);
+            tx->record_event(committed_event{0, "msg-1", 7, 42, 2, "line"});
+            tx->update_candidacy(candidacy_row{7, 42, "declined", "proposal", "{}", 3}, 2);
+            tx->commit();
+        };
+        EXPECT_THROW(write_and_commit(), conflict);
+    }
+    {
+        auto tx = db_->begin();
+        tx->batch_writes();
+        auto write_and_commit = [&] {
+            tx->update_candidacy(candidacy_row{7, 42, "interviewing", "proposal", "{}", 2}, 1);
+            tx->insert_job(job_7);
+            tx->commit();
+        };
+        EXPECT_THROW(write_and_commit(), conflict) << "an existing key";
+    }
+    {
+        auto tx = db_->begin();
+        EXPECT_EQ(tx->load_job(7), job_7) << "nothing of the transactions is committed";
+        EXPECT_EQ(tx->load_candidacy(7, 42), candidacy_7_42);
+        EXPECT_EQ(tx->find_event("msg-1"), std::nullopt);
+    }
+    EXPECT_TRUE(db_->events(0, 10).empty());
+}
+
+TEST_P(backend_conformance, a_batched_transaction_reads_its_own_writes_and_commits_them_at_once) {
+    insert_job_and_candidacy();
+    candidacy_row const moved{7, 42, "interviewing", "proposal", "{}", 2};
+    {
+        auto tx = db_->begin();
+        tx->batch_writes();
+        tx->update_candidacy(moved, 1);
+        tx->record_event(committed_event{0, "msg-1", 7, 42, 2, "line"});
+        EXPECT_EQ(tx->load_for_event("msg-1", 7, 42), (event_rows{2U, std::nullopt, std::nullopt}));
+        EXPECT_EQ(tx->load_for_event("msg-2", 7, 42), (event_rows{std::nullopt, job_7, moved}));
+        tx->enqueue(outbox_message{"7/42/2/x", 7, 42, "x", "{}"});
+        tx->commit();
+    }
+    {
+        auto tx = db_->begin();
+        EXPECT_EQ(tx->load_for_event({}, 7, 42), (event_rows{std::nullopt, job_7, moved}));
+        EXPECT_EQ(tx->load_for_event({}, 8, 42), (event_rows{}));
+    }
+    EXPECT_EQ(db_->events(0, 10).size(), 1U);
+    EXPECT_EQ(db_->undelivered(10).size(), 1U);
 }
 
 TEST_P(backend_conformance, a_transaction_is_over_after_a_call_that_threw) {
@@ -305,15 +362,39 @@ TEST_P(backend_conformance, the_outbox_hands_out_undelivered_messages_oldest_fir
 
 TEST_P(backend_conformance, a_database_of_another_schema_version_is_refused) {
     db_.reset();
-    database_->execute("UPDATE hireguard_schema SET version = 2");
-    try {
-        auto db = database_->connect();
-        ADD_FAILURE() << "a database of schema version 2 was opened";
-    } catch (backend_error const& e) {
-        EXPECT_NE(std::string(e.what()).find("schema version 2"), std::string::npos) << e.what();
+    // Version 1 (an older hireguard's database: no migration) and a newer one.
+    for (std::string const other : {"1", "3"}) {
+        database_->execute("UPDATE hireguard_schema SET version = " + other);
+        try {
+            auto db = database_->connect();
+            ADD_FAILURE() << "a database of schema version " << other << " was opened";
+        } catch (backend_error const& e) {
+            EXPECT_NE(std::string(e.what()).find("the database has schema version " + other +
+                                                 "; this hireguard reads and writes version 2"),
+                      std::string::npos)
+                << e.what();
+        }
     }
-    database_->execute("UPDATE hireguard_schema SET version = 1");
+    database_->execute("UPDATE hireguard_schema SET version = 2");
     EXPECT_NO_THROW((void)database_->connect());
+}
+
+// What embedding.md gives to bring a version-1 database to version 2.
+TEST_P(backend_conformance, a_version_1_database_opens_after_the_documented_migration) {
+    db_.reset();
+    database_->execute("CREATE INDEX events_by_candidacy ON events (job, freelancer, sequence)");
+    database_->execute("UPDATE hireguard_schema SET version = 1");
+    EXPECT_THROW((void)database_->connect(), backend_error);
+    database_->execute("DROP INDEX events_by_candidacy");
+    database_->execute("UPDATE hireguard_schema SET version = 2");
+    auto db = database_->connect();
+    {
+        auto tx = db->begin();
+        tx->insert_job(job_7);
+        tx->record_event(committed_event{0, "msg-1", 7, 0, 1, "line"});
+        tx->commit();
+    }
+    EXPECT_EQ(db->events(0, 10).size(), 1U);
 }
 
 TEST_P(backend_conformance, a_database_with_a_table_of_the_same_name_is_refused_and_left_as_it_was) {

@@ -216,6 +216,32 @@ TEST_P(typed_store, TwoServersLoggingWorkOnOneContractLoseNoMinutes) {
     EXPECT_EQ(s.load(job3, alice)->data().minutes_logged, per_server * 60min + per_server * 45min);
 }
 
+// A store keeps the rows it wrote; what another server wrote since, or an
+// id already applied, still decides.
+TEST_P(typed_store, ARowKeptByOneServerGivesWayToWhatAnotherWrote) {
+    lifecycle_store first{*db_};
+    first.create_job(job3, 1);
+    offer(first, alice);
+    ASSERT_TRUE(first.process(job3, alice, event::accept_offer{.at = t0 + 3h}));
+    auto const logged = first.process(job3, alice, event::log_work{.at = t0 + 4h, .minutes = 30min}, "w-1");
+    ASSERT_TRUE(logged);
+    EXPECT_EQ(logged.attempts, 1U);
+    auto const again = first.process(job3, alice, event::log_work{.at = t0 + 4h, .minutes = 30min}, "w-1");
+    EXPECT_EQ(again.outcome, status::duplicate) << "the id's index, not the kept row, decides";
+    EXPECT_EQ(again.version, logged.version);
+
+    auto other_db = database_->connect();
+    lifecycle_store second{*other_db};
+    ASSERT_TRUE(second.process(job3, alice, event::log_work{.at = t0 + 5h, .minutes = 45min}, "w-2"));
+    ASSERT_TRUE(second.process(job3, alice, event::end_contract{.at = t0 + 6h}));
+
+    auto const late = first.process(job3, alice, event::log_work{.at = t0 + 7h, .minutes = 15min}, "w-3");
+    EXPECT_EQ(late.outcome, status::rejected) << "the contract ended on the other server";
+    auto const m = first.load(job3, alice);
+    EXPECT_EQ(m->state_name(), "contract_ended");
+    EXPECT_EQ(m->data().minutes_logged, 75min);
+}
+
 INSTANTIATE_TEST_SUITE_P(store, typed_store, ::testing::ValuesIn(adapters_under_test()),
                          [](auto const& info) { return info.param.name; });
 

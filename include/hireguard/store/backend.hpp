@@ -22,8 +22,10 @@ namespace hireguard::store {
 
 /// The version of the SQL schema the adapters create and expect, kept in the
 /// database (`hireguard_schema.version`). An adapter refuses a database with
-/// another version rather than writing rows it does not understand.
-inline constexpr std::int64_t schema_version = 1;
+/// another version rather than writing rows it does not understand. Version
+/// 2 dropped the events' index by candidacy (both adapters) and SQLite's
+/// AUTOINCREMENT; a version-1 database is refused with both versions named.
+inline constexpr std::int64_t schema_version = 2;
 
 /// A job's row: what the job-level rules need, and the job's policy.
 struct job_row {
@@ -96,10 +98,21 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// What processing an event reads first: whether its id was applied
+/// (`applied`, the version it produced; then the rest may be left empty),
+/// the job's row and the candidacy's.
+struct event_rows {
+    std::optional<std::uint64_t> applied;
+    std::optional<job_row> job;
+    std::optional<candidacy_row> candidacy;
+    friend bool operator==(event_rows const&, event_rows const&) = default;
+};
+
 /// One transaction. Reads see the rows as of the transaction (and, for
 /// rows it writes, its own writes). A transaction destroyed without
 /// `commit()` is rolled back. Every write names the version it expects to
-/// replace and throws `conflict` when the row has another one.
+/// replace and throws `conflict` when the row has another one (after
+/// `batch_writes()`, possibly from a later call instead).
 class transaction {
 public:
     transaction() = default;
@@ -115,6 +128,27 @@ public:
     [[nodiscard]] virtual std::vector<candidacy_row> load_candidacies(std::uint64_t job) = 0;
     /// The candidacy version that the event with this id produced, if it was committed.
     [[nodiscard]] virtual std::optional<std::uint64_t> find_event(std::string_view id) = 0;
+
+    /// `find_event(id)` (none for an empty id), then, unless it was
+    /// applied, `load_job(job)` and `load_candidacy(job, freelancer)`. An
+    /// adapter may send the three reads at once (PostgreSQL does, in one
+    /// round trip).
+    [[nodiscard]] virtual event_rows load_for_event(std::string_view id, std::uint64_t job, std::uint64_t freelancer) {
+        event_rows rows;
+        if (!id.empty()) rows.applied = find_event(id);
+        if (rows.applied) return rows;
+        rows.job = load_job(job);
+        if (rows.job) rows.candidacy = load_candidacy(job, freelancer);
+        return rows;
+    }
+
+    /// Lets the adapter hold this transaction's writes and send them with
+    /// the next read or with `commit()` (PostgreSQL sends them with the
+    /// COMMIT, in one round trip). A write's `conflict` or `backend_error`
+    /// is then thrown by the call that sends it; the transaction is rolled
+    /// back all the same, and nothing of it is committed. Adapters that
+    /// write at once ignore it.
+    virtual void batch_writes() noexcept {}
 
     /// Inserts a job's row with version 1; `conflict` when the job exists.
     virtual void insert_job(job_row const& row) = 0;

@@ -21,7 +21,10 @@
 // gaps, and `events(after, ...)` never misses one that commits later. The
 // price is that transactions recording events commit one at a time from
 // their `record_event` on; the store records the event after the rows'
-// updates, just before commit, to keep that stretch short.
+// updates, just before commit, to keep that stretch short; after
+// `transaction::batch_writes()` (as the store runs it) the writes and the
+// COMMIT go in one round trip (libpq's pipeline mode), so the stretch holds
+// no wait for the client.
 //
 // The schema (sql/postgres/schema.sql, installed as
 // share/hireguard/sql/postgres/schema.sql) is compiled in and created, in

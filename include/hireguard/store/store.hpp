@@ -31,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 
@@ -129,6 +130,9 @@ struct store_options {
     unsigned max_attempts = 16;
     /// Where untimed events get their time.
     clock now = system_now;
+    /// Candidacies whose last written row the store keeps, to write the
+    /// next event at that version without reading the rows again (0: none).
+    std::size_t kept_rows = 4096;
 };
 
 }  // namespace hireguard::store
@@ -143,6 +147,16 @@ namespace hireguard::store {
 /// A workflow's jobs and candidacies in a database. One store per backend
 /// (per connection, per thread); any number of stores, in any number of
 /// processes, on one database.
+///
+/// A store keeps the rows it last wrote for up to `store_options::kept_rows`
+/// candidacies. The next event of such a candidacy is first tried on the
+/// kept machine, written at the kept version without reading the rows:
+/// one transaction of two writes. Whatever that cannot settle goes the
+/// full way (read, check, write), as every event of a candidacy not kept:
+/// a rejection, a hire (the job's row must be read), a version that moved
+/// (another server wrote the candidacy: the update's conflict) or an event
+/// id already applied (the id's unique index refuses it: a duplicate). So
+/// correctness rests on the versions and the index, never on what is kept.
 template <workflow W>
 class basic_store {
 public:
@@ -191,7 +205,22 @@ public:
                 if (!ev.at) ev.at = options_.now();
             },
             e);
-        return with_retries([&](transaction& tx) { return apply(tx, job, freelancer, e, event_id); });
+        key const k{job.value(), freelancer.value()};
+        unsigned tried = 0;
+        if (auto it = kept_.find(k); it != kept_.end()) {
+            tried = 1;
+            if (auto r = apply_kept(it->second, job, freelancer, e, event_id)) return *r;
+            kept_.erase(k);
+        }
+        std::optional<kept_row> written;
+        result r = with_retries([&](transaction& tx) { return apply(tx, job, freelancer, e, event_id, written); });
+        r.attempts += tried;
+        if (r.outcome == status::accepted && written && options_.kept_rows > 0) {
+            // Bounded: when full, start again from nothing.
+            if (kept_.size() >= options_.kept_rows) kept_.clear();
+            kept_.insert_or_assign(k, std::move(*written));
+        }
+        return r;
     }
 
     /// Closes the job, in one transaction: every candidacy neither hired nor
@@ -234,6 +263,54 @@ public:
     }
 
 private:
+    // A candidacy's row as this store last wrote it.
+    struct kept_row {
+        machine_type m;
+        std::string origin;
+        std::uint64_t version = 0;
+    };
+    using key = std::pair<std::uint64_t, std::uint64_t>;
+    struct key_hash {
+        std::size_t operator()(key const& k) const noexcept {
+            return std::hash<std::uint64_t>{}(k.first * 0x9E3779B97F4A7C15ULL ^ k.second);
+        }
+    };
+
+    // The event on the kept row, written at its version in one transaction;
+    // nothing when it must go the full way (then nothing was written).
+    std::optional<result> apply_kept(kept_row& kept, job_id job, freelancer_id freelancer, event_variant_t<W> const& e,
+                                     std::string_view event_id) {
+        if constexpr (is_event_of_v<event::close_job, W>) {
+            if (std::holds_alternative<event::close_job>(e)) return std::nullopt;
+        }
+        machine_type m = kept.m;
+        bool const was_hired = is_hired(m);
+        if (!m.process(e) || (!was_hired && is_hired(m))) return std::nullopt;
+        candidacy_row const row{job.value(), freelancer.value(), std::string(m.state_name()),
+                                kept.origin, snapshot_text(m),   kept.version + 1};
+        try {
+            auto tx = db_.begin();
+            tx->batch_writes();
+            tx->update_candidacy(row, kept.version);
+            tx->record_event(committed_event{0, std::string(event_id), job.value(), freelancer.value(), row.version,
+                                             encode_event(basic_logged_event<W>{job, freelancer, e})});
+            std::visit(
+                [&](auto const& ev) { enqueue_notification<std::remove_cvref_t<decltype(ev)>>(*tx, m, row.version); },
+                e);
+            tx->commit();
+        } catch (conflict const&) {
+            // Another server wrote the candidacy, or the id was applied: the full way tells which.
+            return std::nullopt;
+        }
+        kept.m = std::move(m);
+        kept.version = row.version;
+        result r;
+        r.outcome = status::accepted;
+        r.version = row.version;
+        r.attempts = 1;
+        return r;
+    }
+
     template <class F>
     result with_retries(F const& run) {
         unsigned attempt = 0;
@@ -241,6 +318,8 @@ private:
             ++attempt;
             try {
                 auto tx = db_.begin();
+                // A write's conflict may come from commit(): it is caught below all the same.
+                tx->batch_writes();
                 result r = run(*tx);
                 r.attempts = attempt;
                 if (r.outcome == status::accepted) tx->commit();
@@ -272,7 +351,8 @@ private:
     }
 
     result apply(transaction& tx, job_id job, freelancer_id freelancer, event_variant_t<W> const& e,
-                 std::string_view event_id) {
+                 std::string_view event_id, std::optional<kept_row>& written) {
+        written.reset();
         std::string_view const name =
             std::visit([](auto const& ev) { return std::remove_cvref_t<decltype(ev)>::name; }, e);
         if constexpr (is_event_of_v<event::close_job, W>) {
@@ -281,13 +361,13 @@ private:
                                 "close_job closes the whole job: call close_job() on the store", W::initial_state::name,
                                 name);
         }
-        if (!event_id.empty())
-            if (auto const v = tx.find_event(event_id)) return duplicate(*v);
-        auto const jr = tx.load_job(job.value());
+        auto const rows = tx.load_for_event(event_id, job.value(), freelancer.value());
+        if (rows.applied) return duplicate(*rows.applied);
+        auto const& jr = rows.job;
         if (!jr)
             return rejected(hireguard::rule_ids::job_known, job_text(job) + " is not in the store",
                             W::initial_state::name, name);
-        auto const cr = tx.load_candidacy(job.value(), freelancer.value());
+        auto const& cr = rows.candidacy;
         policy_t<W> const p = policy_of(*jr);
         machine_type m = cr ? restore<W>(std::string_view{cr->snapshot}) : machine_type{job, freelancer, p};
         std::string_view const from = m.state_name();
@@ -327,6 +407,7 @@ private:
                                         encode_event(basic_logged_event<W>{job, freelancer, e})});
         std::visit([&](auto const& ev) { enqueue_notification<std::remove_cvref_t<decltype(ev)>>(tx, m, row.version); },
                    e);
+        if (options_.kept_rows > 0) written = kept_row{std::move(m), std::move(row.origin), row.version};
         result r;
         r.outcome = status::accepted;
         r.version = row.version;
@@ -397,6 +478,7 @@ private:
 
     backend& db_;
     store_options options_;
+    std::unordered_map<key, kept_row, key_hash> kept_;
 };
 
 /// The store of the canonical lifecycle.
